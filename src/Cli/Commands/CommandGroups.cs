@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Harmony.Cli.Commands;
+
+/// <summary>Every top-level command group of the tool, one file each.</summary>
+internal static class CommandGroups
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Build();
+    }
+}

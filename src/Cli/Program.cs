@@ -1,0 +1,3 @@
+using Harmony.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,4 @@
+namespace Harmony.Gateway;
+
+/// <summary>Marker for the Gateway assembly.</summary>
+public static class AssemblyMarker;

@@ -1,0 +1,4 @@
+namespace Harmony.Grains.Abstractions;
+
+/// <summary>Marker for the Grains.Abstractions assembly.</summary>
+public static class AssemblyMarker;

@@ -1,0 +1,4 @@
+namespace Harmony.Grains;
+
+/// <summary>Marker for the Grains assembly.</summary>
+public static class AssemblyMarker;
