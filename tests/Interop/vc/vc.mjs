@@ -4,7 +4,7 @@
 // Usage: node vc.mjs <issue|verify|present|verify-presentation>, one JSON object on stdin, one JSON object on stdout.
 //   issue:               {seedHex, credential, created?}                    -> signed credential
 //   verify:              {credential, now?}                                 -> {verified, errors}
-//   present:             {seedHex, credentials, challenge, domain, created?} -> signed presentation
+//   present:             {seedHex, credentials, challenge, domain, created?, now?} -> signed presentation
 //   verify-presentation: {presentation, challenge, domain, now?}            -> {verified, errors}
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
@@ -83,9 +83,9 @@ const commands = {
     const result = await vc.verifyCredential({credential, suite: verifySuite(), documentLoader, now});
     return {verified: result.verified, errors: errorsOf(result)};
   },
-  async present({seedHex, credentials, challenge, domain, created}) {
+  async present({seedHex, credentials, challenge, domain, created, now}) {
     const {suite, controller} = await signingSuite(seedHex, created);
-    const presentation = vc.createPresentation({verifiableCredential: credentials, holder: controller, version: 2.0});
+    const presentation = vc.createPresentation({verifiableCredential: credentials, holder: controller, version: 2.0, now});
     return vc.signPresentation({presentation, suite, challenge, domain, documentLoader});
   },
   async 'verify-presentation'({presentation, challenge, domain, now}) {
