@@ -10,5 +10,6 @@ internal static class CommandGroups
         yield return VersionCommand.Build();
         yield return KeysCommand.Build();
         yield return DidCommand.Build();
+        yield return VcCommand.Build();
     }
 }
