@@ -92,6 +92,18 @@ public sealed class CipherSuite
         return Hkdf.Expand(secret, writer.WrittenSpan, length);
     }
 
+    /// <summary>ExpandWithLabel with a label given as raw bytes (exporter labels are arbitrary byte strings).</summary>
+    public byte[] ExpandWithLabel(ReadOnlySpan<byte> secret, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, int length)
+    {
+        var writer = new TlsWriter(64 + label.Length + context.Length);
+        writer.WriteUInt16((ushort)length);
+        writer.WriteVarInt(LabelPrefix.Length + label.Length);
+        writer.WriteFixed(LabelPrefix);
+        writer.WriteFixed(label);
+        writer.WriteOpaque(context);
+        return Hkdf.Expand(secret, writer.WrittenSpan, length);
+    }
+
     /// <summary>DeriveSecret(secret, label) = ExpandWithLabel(secret, label, "", Nh).</summary>
     public byte[] DeriveSecret(ReadOnlySpan<byte> secret, string label) => ExpandWithLabel(secret, label, [], HashLength);
 
