@@ -33,4 +33,10 @@ public sealed record ChannelInfo
 
     /// <summary>Pinned message ids.</summary>
     [Id(9)] public IReadOnlyList<string> Pins { get; init; } = [];
+
+    /// <summary>Appends accepted but not yet durable (waiting for the next group commit).</summary>
+    [Id(10)] public int PendingAppends { get; init; }
+
+    /// <summary>Group commits written since activation.</summary>
+    [Id(11)] public long BatchesWritten { get; init; }
 }

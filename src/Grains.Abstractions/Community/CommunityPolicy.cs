@@ -18,7 +18,4 @@ public sealed record CommunityPolicy
 
     /// <summary>Revoked capability ids.</summary>
     [Id(4)] public IReadOnlyList<string> Revoked { get; init; } = [];
-
-    /// <summary>Member DIDs.</summary>
-    [Id(5)] public IReadOnlyList<string> Members { get; init; } = [];
 }
