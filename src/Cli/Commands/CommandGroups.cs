@@ -8,5 +8,6 @@ internal static class CommandGroups
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Build();
+        yield return RdfCommand.Build();
     }
 }
