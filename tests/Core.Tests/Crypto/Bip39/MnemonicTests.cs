@@ -104,6 +104,13 @@ public sealed class MnemonicTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Embedded_word_list_is_the_published_one()
+    {
+        var published = Vectors.Text("bip39", "english.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(published, Bip39Wordlist.Words);
+    }
+
+    [Fact]
     public void ToString_hides_the_words()
     {
         var text = Mnemonic.Parse(Abandon12).ToString();
