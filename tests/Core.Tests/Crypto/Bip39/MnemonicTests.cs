@@ -38,6 +38,7 @@ public sealed class MnemonicTests(ITestOutputHelper output)
         Assert.Equal("bip39.word_count", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse("abandon abandon abandon")).Code);
         Assert.Equal("bip39.word_count", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse("")).Code);
         Assert.Equal("bip39.word_count", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse(Abandon12 + " abandon")).Code);
+        Assert.Equal("bip39.too_long", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse(Abandon12 + new string(' ', Mnemonic.MaxPhraseLength))).Code);
     }
 
     [Fact]
