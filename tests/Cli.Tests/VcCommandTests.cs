@@ -147,6 +147,26 @@ public sealed class VcCommandTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Issue_with_out_file_and_options_then_verify()
+    {
+        var subject = Path.Combine(_dir, "subject.json");
+        var file = Path.Combine(_dir, "out.json");
+        await File.WriteAllTextAsync(subject, """{"id":"did:example:erin"}""");
+        var issued = await CliRunner.RunAsync(["vc", "issue", "--seed-hex-env", "VC_TEST_SEED", "--subject-file", subject,
+            "--id", "urn:uuid:00000000-0000-4000-8000-000000000001", "--valid-until", "2999-01-01T00:00:00Z", "--out", file], env: SeedEnv);
+        Assert.True(issued.ExitCode == 0, issued.Stderr);
+        var verified = await CliRunner.RunAsync(["vc", "verify", file]);
+        Assert.True(verified.ExitCode == 0, verified.Stderr);
+        var json = JsonNode.Parse(verified.Stdout)!;
+        Assert.Equal("urn:uuid:00000000-0000-4000-8000-000000000001", (string?)json["id"]);
+        Assert.Equal("2999-01-01T00:00:00Z", (string?)json["validUntil"]);
+
+        var badDate = await CliRunner.RunAsync(["vc", "issue", "--seed-hex-env", "VC_TEST_SEED", "--subject-file", subject, "--valid-until", "tomorrow"], env: SeedEnv);
+        Assert.Equal(2, badDate.ExitCode);
+        Assert.Contains("vc.malformed", badDate.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Issue_refuses_bad_key_input_without_echoing_it()
     {
         var subject = Path.Combine(_dir, "s.json");

@@ -75,11 +75,23 @@ internal static class VcCommand
             if (parse.GetValue(validUntil) is { } until) credential["validUntil"] = until;
             credential["credentialSubject"] = subject;
 
-            // A malformed option value (e.g. --valid-until) surfaces as a CredentialException: CliApp exits 2.
-            var signed = CredentialIssuer.Issue(credential, key);
+            JsonObject signed;
+            try { signed = CredentialIssuer.Issue(credential, key); }
+            catch (CredentialException e)
+            {
+                // Bad option values (e.g. --valid-until) are bad input. Handled here because System.CommandLine's
+                // default exception handler would otherwise turn the exception into exit 1.
+                CliOutput.Message($"error [{e.Code}]: {e.Message}");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(output) is { } outFile)
             {
-                File.WriteAllText(outFile, signed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+                try { File.WriteAllText(outFile, signed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n"); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    CliOutput.Message($"error: cannot write {outFile}: {e.Message}");
+                    return ExitCodes.BadInput;
+                }
                 CliOutput.Json(new JsonObject { ["issued"] = true, ["id"] = (string?)signed["id"], ["file"] = outFile });
             }
             else
