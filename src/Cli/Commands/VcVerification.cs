@@ -37,7 +37,7 @@ public static class VcVerification
             if (IsPresentation(document))
             {
                 if (string.IsNullOrEmpty(challenge) || string.IsNullOrEmpty(domain))
-                    return new VcVerifyOutcome(ExitCodes.BadInput, Error("usage", "Verifying a presentation needs --challenge and --domain."));
+                    return new VcVerifyOutcome(ExitCodes.BadInput, Error("cli.usage", "Verifying a presentation needs --challenge and --domain."));
                 var presentation = new PresentationVerifier(verifier, time).Verify(document, challenge, domain);
                 var output = new JsonObject
                 {
