@@ -109,4 +109,58 @@ public sealed class SqliteNodeTests : IDisposable
         command.CommandText = "SELECT id FROM harmony_channel_log WHERE channel = 'general'";
         Assert.Equal("m1", (string)command.ExecuteScalar()!);
     }
+
+    [Fact]
+    public async Task Grain_state_writes_and_log_appends_share_the_sqlite_file_without_busy_errors()
+    {
+        await using var node = await TestNode.StartAsync(Settings, _root.Path);
+        var store = node.Services.GetRequiredService<IMessageLogStore>();
+
+        // Orleans' storage connections and the log writer contend for SQLite's single write lock; both must wait for
+        // it (busy timeout) rather than fail.
+        var grainWrites = Enumerable.Range(0, 8).Select(g => Task.Run(async () =>
+        {
+            var counter = node.Grains.GetGrain<ICounterGrain>("busy-" + g);
+            for (var i = 0; i < 15; i++)
+            {
+                await counter.AddAsync(1, "n");
+            }
+        }));
+        var appends = Enumerable.Range(0, 4).Select(c => Task.Run(async () =>
+        {
+            for (var b = 0; b < 15; b++)
+            {
+                await store.AppendBatchAsync("busy-" + c, [.. Enumerable.Range(1, 5).Select(i => new LogEntry(b * 5 + i, $"m{b * 5 + i}", 1, "did:key:z", 1, new byte[64], DateTimeOffset.UnixEpoch))]);
+            }
+        }));
+        await Task.WhenAll(grainWrites.Concat(appends));
+
+        for (var g = 0; g < 8; g++)
+        {
+            Assert.Equal(15, (await node.Grains.GetGrain<ICounterGrain>("busy-" + g).GetAsync()).Value);
+        }
+
+        for (var c = 0; c < 4; c++)
+        {
+            Assert.Equal(75, await store.MaxSeqAsync("busy-" + c));
+        }
+    }
+
+    [Fact]
+    public async Task The_orleans_provider_refuses_microsoft_data_sqlite_as_an_invariant_name()
+    {
+        // Documents why the node passes "System.Data.SQLite": Orleans 10 maps that name to Microsoft.Data.Sqlite and
+        // knows no other SQLite invariant.
+        var settings = Settings;
+        var failure = await Record.ExceptionAsync(async () =>
+        {
+            await using var node = await TestNode.StartAsync(settings, _root.Path, silo =>
+                silo.Services.Configure<Orleans.Configuration.AdoNetGrainStorageOptions>("harmony", o => o.Invariant = "Microsoft.Data.Sqlite"));
+            await node.Grains.GetGrain<ICounterGrain>("invariant").AddAsync(1, "x");
+        });
+
+        // Orleans 10.4.2 fails the silo start with a bare lookup error for the unknown name.
+        var unknown = Assert.IsType<KeyNotFoundException>(failure);
+        Assert.Contains("'Microsoft.Data.Sqlite'", unknown.Message, StringComparison.Ordinal);
+    }
 }

@@ -25,8 +25,11 @@ public sealed class TestNode : IAsyncDisposable
     /// <summary>The co-hosted silo's grain factory.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Builds and starts a node with <paramref name="settings"/> (keys like <c>Harmony:Storage</c>) on fresh ports.</summary>
-    public static async Task<TestNode> StartAsync(IDictionary<string, string?> settings, string contentRoot)
+    /// <summary>
+    /// Builds and starts a node with <paramref name="settings"/> (keys like <c>Harmony:Storage</c>) on fresh ports;
+    /// <paramref name="configureSilo"/> runs after the node's own silo configuration.
+    /// </summary>
+    public static async Task<TestNode> StartAsync(IDictionary<string, string?> settings, string contentRoot, Action<ISiloBuilder>? configureSilo = null)
     {
         var ports = FreePorts.Take(2);
         var all = new Dictionary<string, string?>(settings)
@@ -37,7 +40,11 @@ public sealed class TestNode : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot, DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(all);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddHarmonyNode(silo => silo.Services.AddSerializer(s => s.AddAssembly(typeof(CounterGrain).Assembly)));
+        builder.AddHarmonyNode(silo =>
+        {
+            silo.Services.AddSerializer(s => s.AddAssembly(typeof(CounterGrain).Assembly));
+            configureSilo?.Invoke(silo);
+        });
         var host = builder.Build();
         try
         {
