@@ -138,4 +138,22 @@ public sealed class PostgresNodeTests : IAsyncLifetime, IDisposable
         Assert.Equal(0L, await _database.ScalarAsync<long>(
             $"SELECT count(*) FROM OrleansRemindersTable WHERE GrainId LIKE '%{grainKey}' AND ReminderName = 'daily'"));
     }
+
+    [Fact]
+    public async Task A_single_postgres_node_with_localhost_clustering_keeps_reminders_in_the_database()
+    {
+        var clusterId = "c-" + Guid.NewGuid().ToString("N");
+        var settings = Settings(clusterId);
+        settings["Harmony:Cluster:Mode"] = "Localhost";
+        var grainKey = "single-" + Guid.NewGuid().ToString("N");
+
+        await using (var node = await TestNode.StartAsync(settings, _root.Path))
+        {
+            await node.Grains.GetGrain<IReminderProbeGrain>(grainKey).RegisterAsync("weekly");
+            Assert.Equal(5, await node.Grains.GetGrain<ICounterGrain>(grainKey).AddAsync(5, "pg"));
+        }
+
+        Assert.Equal(0L, await _database.ScalarAsync<long>($"SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = '{clusterId}'"));
+        Assert.Equal(1L, await _database.ScalarAsync<long>($"SELECT count(*) FROM OrleansRemindersTable WHERE GrainId LIKE '%{grainKey}'"));
+    }
 }
