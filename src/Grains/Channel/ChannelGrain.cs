@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
 using Harmony.Core.Protocol;
+using Harmony.Grains.Abstractions;
 using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
@@ -23,7 +24,7 @@ namespace Harmony.Grains.Channel;
 /// </summary>
 [Reentrant]
 internal sealed partial class ChannelGrain(
-    [PersistentState("channel", "harmony")] IPersistentState<ChannelState> state,
+    [PersistentState("channel", ProviderNames.GrainStorage)] IPersistentState<ChannelState> state,
     IMessageLogStore store,
     HarmonyGrainOptions options,
     TimeProvider time,

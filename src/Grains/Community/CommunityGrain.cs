@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
 using Harmony.Core.Did;
 using Harmony.Core.Protocol;
+using Harmony.Grains.Abstractions;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
 using Harmony.Grains.Abstractions.Member;
@@ -17,7 +18,7 @@ namespace Harmony.Grains.Community;
 /// call returns, so a banned member or revoked capability is refused from then on.
 /// </summary>
 internal sealed class CommunityGrain(
-    [PersistentState("community", "harmony")] IPersistentState<CommunityState> state,
+    [PersistentState("community", ProviderNames.GrainStorage)] IPersistentState<CommunityState> state,
     HarmonyGrainOptions options,
     TimeProvider time,
     INonceStore nonces,
