@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
+using Harmony.Core.Credentials.DataIntegrity;
 using Harmony.Core.Crypto;
 using Harmony.Core.Did;
 using Harmony.Core.Protocol;
@@ -19,6 +20,28 @@ public sealed class Actor
     /// <summary>Signs <paramref name="document"/> (empty when null) as an invocation of <paramref name="capability"/>.</summary>
     public string Invoke(JsonObject capability, string action, string target, JsonObject? document = null) =>
         CapabilityIssuer.Invoke(document ?? new JsonObject(), capability, new InvocationRequest(action, target), Key).ToJsonString();
+
+    /// <summary>
+    /// Signs an invocation without the issuer's client-side checks (for actions or targets the capability does not
+    /// allow), so the tests can show the server refusing what an honest client would not even produce.
+    /// </summary>
+    public string InvokeUnchecked(JsonObject capability, string action, string target, JsonObject? document = null)
+    {
+        var unsecured = new JsonObject { ["@context"] = new JsonArray(ZcapVocabulary.ContextUrl, ZcapVocabulary.DataIntegrityContextUrl) };
+        foreach (var (name, value) in document ?? []) unsecured[name] = value?.DeepClone();
+        var isRoot = !capability.ContainsKey("parentCapability");
+        var options = new ProofOptions(DidKey.FromEd25519(Key.PublicKey).VerificationMethodId, ZcapVocabulary.InvocationPurpose, DateTimeOffset.UtcNow)
+        {
+            Nonce = Guid.NewGuid().ToString("N"),
+            Extra = new JsonObject
+            {
+                ["capability"] = isRoot ? JsonValue.Create(capability["id"]!.GetValue<string>()) : capability.DeepClone(),
+                ["invocationTarget"] = target,
+                ["capabilityAction"] = action,
+            },
+        };
+        return EddsaJcs2022.Sign(unsecured, options, Key).ToJsonString();
+    }
 
     /// <summary>Delegates <paramref name="parent"/> to <paramref name="controller"/> for a day.</summary>
     public JsonObject Delegate(JsonObject parent, string controller, string target, params string[] actions) =>
