@@ -107,7 +107,8 @@ public sealed class ChannelAuthorizationTests(ClusterFixture fixture)
         var reaction = await s.AppendAsync(s.ChannelA, bob.SignEnvelope(s.ChannelA, EnvelopeKind.ReactionAdd, target), bobCap);
 
         Assert.Equal([2L, 3L, 4L], new[] { byModerator.Seq, byAuthor.Seq, reaction.Seq });
-        await Refused.WithAsync(ErrorCodes.NotFound, () => s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, EnvelopeKind.Delete, "no-such-message"), aliceCap));
+        await Refused.WithAsync(ErrorCodes.NotFound, () => s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, EnvelopeKind.Delete, new string('A', 43)), aliceCap));
+        await Refused.WithAsync(ErrorCodes.InvalidEnvelope, () => s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, EnvelopeKind.ReactionAdd, "not an id"), aliceCap));
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class ChannelLogTests(ClusterFixture fixture)
         Assert.Equal(1, reply.Seq);
         Assert.Contains(thread.ChannelId, (await s.Channel(s.ChannelA).GetInfoAsync()).Threads);
         await Refused.WithAsync(ErrorCodes.InvalidEnvelope, () => s.AppendAsync(thread.ChannelId, alice.SignEnvelope(thread.ChannelId), cap));
-        await Refused.WithAsync(ErrorCodes.NotFound, () => s.Channel(s.ChannelA).CreateThreadAsync("missing", CapabilityProof.ByReference(CommunityScenario.CapId(cap), alice.Did)));
+        await Refused.WithAsync(ErrorCodes.NotFound, () => s.Channel(s.ChannelA).CreateThreadAsync(new string('A', 43), CapabilityProof.ByReference(CommunityScenario.CapId(cap), alice.Did)));
 
         // A ban reaches the thread too.
         await s.Community.BanAsync(alice.Did, s.Owner.Invoke(s.Root, Actions.Ban, s.Target, new JsonObject { ["member"] = alice.Did }));
