@@ -1,4 +1,5 @@
 using System.Net;
+using Harmony.Grains;
 using Harmony.Grains.Abstractions;
 using Harmony.Grains.Storage;
 using Harmony.Grains.Storage.Postgres;
@@ -34,6 +35,7 @@ public static class HarmonyNodeHostingExtensions
         var services = builder.Services;
         services.AddSingleton(node);
         services.AddSingleton(options.MessageLog);
+        services.AddHarmonyGrains();
         if (options.Storage == DatabaseKind.Postgres)
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(node.ConnectionString));
