@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Harmony.Core.Credentials.DataIntegrity;
 using Harmony.Core.Did;
+using Harmony.Core.Errors;
 
 namespace Harmony.Core.Capabilities;
 
@@ -241,9 +242,10 @@ public sealed class CapabilityVerifier
         {
             return EddsaJcs2022.VerifyProof(unsecured, proof, vm.PublicKey);
         }
-        catch (DataIntegrityException e)
+        catch (HarmonyException e) when (e is not CapabilityException)
         {
-            throw Malformed($"The proof is not a valid eddsa-jcs-2022 DataIntegrityProof: {e.Message}");
+            // DataIntegrityException (proof.*) or a JCS limit (jcs.*): the input cannot be checked, so it is refused.
+            throw Malformed($"The proof cannot be checked as an eddsa-jcs-2022 DataIntegrityProof [{e.Code}]: {e.Message}");
         }
     }
 
