@@ -30,7 +30,8 @@ public static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync();
+            // The default handler would turn every exception into exit 1; typed errors must reach the catch below.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (HarmonyException e)
         {

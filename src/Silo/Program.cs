@@ -1,6 +1,17 @@
+using Harmony.Silo.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHarmonyNode();
+
 var app = builder.Build();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var line in HarmonyStartupBanner.Describe(app.Services))
+    {
+        Console.WriteLine(line);
+    }
+});
 app.Run();
 
 /// <summary>Entry point type, public so test hosts can start the node in-process.</summary>

@@ -8,5 +8,8 @@ internal static class CommandGroups
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Build();
+        yield return KeysCommand.Build();
+        yield return DidCommand.Build();
+        yield return VcCommand.Build();
     }
 }

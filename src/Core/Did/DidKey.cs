@@ -93,6 +93,12 @@ public sealed record DidKey
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         KeyType == DidKeyType.Ed25519 && Ed25519.Verify(PublicKey, message, signature);
 
+    /// <summary>Two did:keys are equal when their DID strings are (the key bytes follow from the string).</summary>
+    public bool Equals(DidKey? other) => other is not null && string.Equals(Did, other.Did, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Did);
+
     /// <inheritdoc />
     public override string ToString() => Did;
 }

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Harmony.Core.Credentials;
+using Harmony.Core.Crypto;
+using Harmony.Core.Did;
+
+namespace Harmony.Cli.Commands;
+
+/// <summary>
+/// <c>harmony vc issue</c> and <c>harmony vc verify</c>: VC Data Model 2.0 credentials with eddsa-jcs-2022 proofs.
+/// </summary>
+/// <remarks>
+/// Keystore support (<c>--keystore FILE --passphrase-env VAR</c>) lands when the client keystore is merged; until
+/// then the issuer key comes from a hex Ed25519 seed in an environment variable (<c>--seed-hex-env VAR</c>), which keeps
+/// the secret out of the process arguments.
+/// </remarks>
+internal static class VcCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("vc", "Issue and verify W3C Verifiable Credentials (VC 2.0, eddsa-jcs-2022, did:key).");
+        command.Subcommands.Add(BuildIssue());
+        command.Subcommands.Add(BuildVerify());
+        return command;
+    }
+
+    private static Command BuildIssue()
+    {
+        var seedEnv = new Option<string>("--seed-hex-env") { Description = "Environment variable holding the issuer's 32-byte Ed25519 seed in hex." };
+        var keystore = new Option<string>("--keystore") { Description = "Issuer keystore file (not yet supported; use --seed-hex-env)." };
+        var passphraseEnv = new Option<string>("--passphrase-env") { Description = "Environment variable holding the keystore passphrase." };
+        var subjectFile = new Option<string>("--subject-file") { Description = "JSON file with the credentialSubject object, or - for stdin.", Required = true };
+        var types = new Option<string[]>("--type") { Description = "Extra credential type(s) besides VerifiableCredential.", AllowMultipleArgumentsPerToken = true };
+        var id = new Option<string>("--id") { Description = "Credential id (default: a new urn:uuid)." };
+        var validUntil = new Option<string>("--valid-until") { Description = "End of validity, e.g. 2030-01-01T00:00:00Z." };
+        var output = new Option<string>("--out") { Description = "Write the credential to this file instead of stdout." };
+
+        var command = new Command("issue", "Issue a credential signed by the issuer's did:key; prints the credential JSON.");
+        foreach (var option in new Option[] { seedEnv, keystore, passphraseEnv, subjectFile, types, id, validUntil, output }) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(keystore) is not null)
+            {
+                CliOutput.Message("error: --keystore is not supported yet (pending the client keystore); use --seed-hex-env VAR.");
+                return ExitCodes.BadInput;
+            }
+            var envName = parse.GetValue(seedEnv);
+            if (string.IsNullOrEmpty(envName))
+            {
+                CliOutput.Message("error: give the issuer key with --seed-hex-env VAR.");
+                return ExitCodes.BadInput;
+            }
+            using var key = LoadSeed(envName);
+            if (key is null) return ExitCodes.BadInput;
+
+            var subjectText = ReadInput(parse.GetValue(subjectFile)!);
+            if (subjectText is null) return ExitCodes.BadInput;
+            JsonObject subject;
+            try { subject = CredentialJson.ParseObject(subjectText); }
+            catch (CredentialException e)
+            {
+                CliOutput.Message($"error [{e.Code}]: the subject file must hold a JSON object. {e.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            var credential = new JsonObject
+            {
+                ["@context"] = new JsonArray(VcConstants.ContextV2),
+                ["id"] = parse.GetValue(id) ?? "urn:uuid:" + Guid.NewGuid().ToString("D"),
+                ["type"] = new JsonArray([VcConstants.CredentialType, .. (parse.GetValue(types) ?? []).Select(t => (JsonNode)t)]),
+                ["issuer"] = DidKey.FromEd25519(key.PublicKey).Did,
+                ["validFrom"] = Harmony.Core.Credentials.DataIntegrity.EddsaJcs2022.FormatDate(TimeProvider.System.GetUtcNow()),
+            };
+            if (parse.GetValue(validUntil) is { } until) credential["validUntil"] = until;
+            credential["credentialSubject"] = subject;
+
+            // A malformed option value (e.g. --valid-until) surfaces as a CredentialException: CliApp exits 2.
+            var signed = CredentialIssuer.Issue(credential, key);
+            if (parse.GetValue(output) is { } outFile)
+            {
+                File.WriteAllText(outFile, signed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+                CliOutput.Json(new JsonObject { ["issued"] = true, ["id"] = (string?)signed["id"], ["file"] = outFile });
+            }
+            else
+            {
+                CliOutput.Json(signed);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command BuildVerify()
+    {
+        var file = new Argument<string>("file") { Description = "Credential (or presentation) JSON file, or - for stdin." };
+        var challenge = new Option<string>("--challenge") { Description = "Expected challenge (presentations only)." };
+        var domain = new Option<string>("--domain") { Description = "Expected domain (presentations only)." };
+        var command = new Command("verify", "Verify a credential or presentation: exit 0 verified, 1 refused (with the error code), 2 not JSON.");
+        command.Arguments.Add(file);
+        command.Options.Add(challenge);
+        command.Options.Add(domain);
+        command.SetAction(parse =>
+        {
+            var input = ReadInput(parse.GetValue(file)!);
+            if (input is null) return ExitCodes.BadInput;
+            var outcome = VcVerification.Run(input, TimeProvider.System, parse.GetValue(challenge), parse.GetValue(domain));
+            CliOutput.Json(outcome.Output);
+            if (outcome.Output["error"] is JsonObject error) CliOutput.Message($"error [{error["code"]}]: {error["message"]}");
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+
+    private static Ed25519KeyPair? LoadSeed(string envName)
+    {
+        var hex = Environment.GetEnvironmentVariable(envName);
+        if (string.IsNullOrWhiteSpace(hex))
+        {
+            CliOutput.Message($"error: environment variable {envName} is not set.");
+            return null;
+        }
+        byte[] seed;
+        try { seed = Convert.FromHexString(hex.Trim()); }
+        catch (FormatException)
+        {
+            CliOutput.Message($"error: {envName} must hold a hex Ed25519 seed.");
+            return null;
+        }
+        try
+        {
+            if (seed.Length != Ed25519.SeedSize)
+            {
+                CliOutput.Message($"error: {envName} must hold {Ed25519.SeedSize} bytes ({Ed25519.SeedSize * 2} hex digits).");
+                return null;
+            }
+            return Ed25519KeyPair.FromSeed(seed);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(seed);
+        }
+    }
+
+    private static byte[]? ReadInput(string path)
+    {
+        if (path == "-")
+        {
+            using var stdin = Console.OpenStandardInput();
+            using var buffer = new MemoryStream();
+            stdin.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+        try { return File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CliOutput.Message($"error: cannot read {path}: {e.Message}");
+            return null;
+        }
+    }
+}

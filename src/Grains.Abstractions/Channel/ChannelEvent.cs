@@ -1,0 +1,21 @@
+namespace Harmony.Grains.Abstractions.Channel;
+
+/// <summary>What a channel stream carries: a logged envelope with its sequence number, or an ephemeral typing signal (never logged).</summary>
+[GenerateSerializer, Immutable, Alias("harmony.channel.event")]
+public sealed record ChannelEvent
+{
+    /// <summary>Envelope or typing.</summary>
+    [Id(0)] public ChannelEventKind Kind { get; init; }
+
+    /// <summary>The channel id.</summary>
+    [Id(1)] public required string ChannelId { get; init; }
+
+    /// <summary>The envelope's sequence number (0 for typing).</summary>
+    [Id(2)] public long Seq { get; init; }
+
+    /// <summary>The encoded envelope, for <see cref="ChannelEventKind.Envelope"/>.</summary>
+    [Id(3)] public byte[]? Envelope { get; init; }
+
+    /// <summary>The typing member's DID, for <see cref="ChannelEventKind.Typing"/>.</summary>
+    [Id(4)] public string? Typist { get; init; }
+}

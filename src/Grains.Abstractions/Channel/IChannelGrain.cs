@@ -1,0 +1,48 @@
+using Harmony.Grains.Abstractions.Authorization;
+using Harmony.Grains.Abstractions.Community;
+
+namespace Harmony.Grains.Abstractions.Channel;
+
+/// <summary>
+/// A channel's durable log (key: channel id). Appends are verified (signature, author = invoker, capability for the
+/// envelope kind's action on this channel, bans, slow mode), deduplicated by envelope id, sequenced, written in group
+/// commits and acknowledged only once durable, then published on the channel stream.
+/// </summary>
+[Alias("harmony.channel")]
+public interface IChannelGrain : IGrainWithStringKey
+{
+    /// <summary>Initializes the channel for its community (server-internal; idempotent for the same setup).</summary>
+    [Alias("initialize")]
+    Task<ChannelInfo> InitializeAsync(ChannelSetup setup);
+
+    /// <summary>The channel's head state.</summary>
+    [Alias("info"), ReadOnly]
+    Task<ChannelInfo> GetInfoAsync();
+
+    /// <summary>
+    /// Appends an encoded, signed envelope (see <c>EnvelopeCodec</c>). <paramref name="proof"/> is an invocation by the
+    /// author (document member <c>envelope</c> = the envelope id) or a reference to a capability the author holds.
+    /// </summary>
+    [Alias("append")]
+    Task<AppendResult> AppendAsync(byte[] envelope, CapabilityProof proof);
+
+    /// <summary>Reads up to <paramref name="limit"/> entries after <paramref name="afterSeq"/> (action <c>Read</c>).</summary>
+    [Alias("read")]
+    Task<LogPage> ReadAsync(long afterSeq, int limit, CapabilityProof proof);
+
+    /// <summary>Publishes an ephemeral typing signal for <paramref name="did"/> (action <c>SendMessage</c>; never logged).</summary>
+    [Alias("typing")]
+    Task TypingAsync(string did, CapabilityProof proof);
+
+    /// <summary>Starts (or returns) the thread rooted at a message of this channel (action <c>SendMessage</c>, invocation member <c>thread</c> = root id).</summary>
+    [Alias("create-thread")]
+    Task<ChannelInfo> CreateThreadAsync(string rootMessageId, CapabilityProof proof);
+
+    /// <summary>Sets slow mode (action <c>ManageChannels</c>, invocation member <c>slowModeSeconds</c>).</summary>
+    [Alias("set-slow-mode")]
+    Task SetSlowModeAsync(TimeSpan interval, string invocation);
+
+    /// <summary>Installs a newer community policy (server-internal; called by the community on bans and revocations).</summary>
+    [Alias("policy-changed")]
+    Task PolicyChangedAsync(CommunityPolicy policy);
+}
