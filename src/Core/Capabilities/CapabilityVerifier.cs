@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Harmony.Core.Credentials.DataIntegrity;
 using Harmony.Core.Did;
@@ -19,6 +20,10 @@ public sealed class CapabilityVerifier
     private readonly INonceStore _nonces;
     private readonly TimeProvider _time;
     private readonly VerifiedChainCache _cache;
+    private readonly ConcurrentDictionary<string, DidKey> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>Most parsed verification methods kept per verifier.</summary>
+    private const int MaxCachedKeys = 10_000;
 
     /// <summary>Creates a verifier; missing collaborators get in-memory defaults and the system clock.</summary>
     public CapabilityVerifier(
@@ -120,7 +125,7 @@ public sealed class CapabilityVerifier
         if (_cache.TryGet(key, out var cached))
         {
             // The cached chain proves the signatures; which root this call accepts is still this call's question.
-            ResolveRoot(cached.RootCapabilityId, rootTarget, expectedTarget);
+            CheckRoot(cached.RootCapabilityId, cached.RootTarget, rootTarget, expectedTarget);
             return cached;
         }
         var tail = Capability.Parse(capability, _options.MaxAllowedActions);
@@ -137,11 +142,16 @@ public sealed class CapabilityVerifier
     {
         if (!InvocationTarget.TryParseRootCapabilityId(rootId, out var target))
             throw new CapabilityException(CapabilityErrorCodes.RootMismatch, $"'{rootId}' is not a root capability id (urn:zcap:root: + encodeURIComponent(target)).");
+        CheckRoot(rootId, target, rootTarget, expectedTarget);
+        return target;
+    }
+
+    private void CheckRoot(string rootId, string target, string? rootTarget, string? expectedTarget)
+    {
         if (rootTarget is not null && !string.Equals(target, rootTarget, StringComparison.Ordinal))
             throw new CapabilityException(CapabilityErrorCodes.RootMismatch, $"The chain's root is '{rootId}', not the root of '{rootTarget}'.");
         if (expectedTarget is not null && !InvocationTarget.IsWithin(expectedTarget, target, _options.AllowTargetAttenuation))
             throw new CapabilityException(CapabilityErrorCodes.RootMismatch, $"The chain's root '{rootId}' does not cover target '{expectedTarget}'.");
-        return target;
     }
 
     private VerifiedChain VerifyLinks(string rootId, string rootController, string rootTarget, IReadOnlyList<Capability> delegated)
@@ -217,11 +227,15 @@ public sealed class CapabilityVerifier
         if (!ok) throw Malformed($"The {what} must carry the ZCAP context '{ZcapVocabulary.ContextUrl}' in its @context.");
     }
 
-    private static (DidKey Key, string VmId) VerificationMethod(JsonObject proof)
+    private (DidKey Key, string VmId) VerificationMethod(JsonObject proof)
     {
         var vmId = Capability.String(proof, "verificationMethod");
+        if (vmId is not null && _keys.TryGetValue(vmId, out var known)) return (known, vmId);
         if (vmId is null || !vmId.Contains('#') || !DidKey.TryParse(vmId, out var key, out _) || key!.KeyType != DidKeyType.Ed25519)
             throw new CapabilityException(CapabilityErrorCodes.VerificationMethod, $"'{vmId}' is not an Ed25519 did:key verification method (did:key:z…#z…).");
+        // Parsing validates the curve point, which costs a noticeable share of a warm check; the result never changes.
+        if (_keys.Count >= MaxCachedKeys) _keys.Clear();
+        _keys[vmId] = key;
         return (key, vmId);
     }
 
