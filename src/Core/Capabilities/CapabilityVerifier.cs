@@ -75,6 +75,14 @@ public sealed class CapabilityVerifier
             throw new CapabilityException(CapabilityErrorCodes.NonceMissing, $"The invocation proof needs a 'nonce' of 1 to {_options.MaxNonceLength} characters.");
         var (vm, vmId) = VerificationMethod(proof);
 
+        // Checks that need no signature come first, so a misdirected or stale request costs no chain verification.
+        if (!string.Equals(action, expectation.Action, StringComparison.Ordinal))
+            throw new CapabilityException(CapabilityErrorCodes.ActionMismatch, $"The invocation is for action '{action}', not '{expectation.Action}'.");
+        if (!string.Equals(target, expectation.Target, StringComparison.Ordinal))
+            throw new CapabilityException(CapabilityErrorCodes.TargetMismatch, $"The invocation targets '{target}', not '{expectation.Target}'.");
+        if ((created - now).Duration() > _options.ClockSkew)
+            throw new CapabilityException(CapabilityErrorCodes.ClockSkew, "The invocation's 'created' is too far from the verifier's clock.");
+
         var chain = proof["capability"] switch
         {
             JsonValue v when v.TryGetValue<string>(out var rootId) => RootOnly(rootId, expectation.RootController, expectation.RootTarget, expectation.Target),
@@ -82,16 +90,10 @@ public sealed class CapabilityVerifier
             _ => throw Malformed("The invocation proof's 'capability' must be a root capability id or an embedded delegated capability."),
         };
 
-        if (!string.Equals(action, expectation.Action, StringComparison.Ordinal))
-            throw new CapabilityException(CapabilityErrorCodes.ActionMismatch, $"The invocation is for action '{action}', not '{expectation.Action}'.");
         if (chain.Tail is { } tail && !tail.Allows(action))
             throw new CapabilityException(CapabilityErrorCodes.ActionNotAllowed, $"Capability '{tail.Id}' does not allow action '{action}'.");
-        if (!string.Equals(target, expectation.Target, StringComparison.Ordinal))
-            throw new CapabilityException(CapabilityErrorCodes.TargetMismatch, $"The invocation targets '{target}', not '{expectation.Target}'.");
         if (!InvocationTarget.IsWithin(target!, chain.InvocationTarget, _options.AllowTargetAttenuation))
             throw new CapabilityException(CapabilityErrorCodes.TargetNotAllowed, $"Target '{target}' is not within the capability's target '{chain.InvocationTarget}'.");
-        if ((created - now).Duration() > _options.ClockSkew)
-            throw new CapabilityException(CapabilityErrorCodes.ClockSkew, "The invocation's 'created' is too far from the verifier's clock.");
         if (chain.Tail is { } t && created < t.Delegated - _options.ClockSkew)
             throw new CapabilityException(CapabilityErrorCodes.InvokedBeforeDelegation, "The invocation claims to be older than the delegation of its capability.");
 
