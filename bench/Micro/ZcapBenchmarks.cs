@@ -14,6 +14,7 @@ namespace Harmony.Bench.Micro;
 /// The nonce store accepts every nonce so one prepared invocation can be verified repeatedly.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ZcapBenchmarks
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
