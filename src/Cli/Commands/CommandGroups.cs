@@ -12,5 +12,6 @@ internal static class CommandGroups
         yield return DidCommand.Build();
         yield return VcCommand.Build();
         yield return ZcapCommand.Build();
+        yield return RdfCommand.Build();
     }
 }
