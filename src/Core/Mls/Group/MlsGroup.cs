@@ -1,0 +1,456 @@
+using System.Security.Cryptography;
+using Harmony.Core.Mls.Codec;
+using Harmony.Core.Mls.Crypto;
+using Harmony.Core.Mls.KeySchedule;
+using Harmony.Core.Mls.Messages;
+using Harmony.Core.Mls.Protection;
+using Harmony.Core.Mls.Tree;
+
+namespace Harmony.Core.Mls.Group;
+
+/// <summary>
+/// One member's view of an MLS group (RFC 9420): create or join, propose, commit, process incoming messages, and
+/// encrypt and decrypt application data. Processing a message either succeeds completely or throws an
+/// <see cref="MlsException"/> and leaves the epoch state unchanged.
+/// </summary>
+public sealed class MlsGroup
+{
+    private readonly CipherSuite _suite;
+    private readonly MlsGroupOptions _options;
+    private readonly byte[] _signaturePrivateKey;
+    private readonly List<(byte[] Ref, Proposal Proposal, uint Sender)> _proposals = new();
+    private readonly Dictionary<ulong, byte[]> _resumptionPsks = new();
+    private readonly Dictionary<string, byte[]> _pendingUpdateKeys = new(StringComparer.Ordinal);
+    private EpochState _state;
+    private (EpochState State, byte[] Content)? _pendingCommit;
+
+    private MlsGroup(CipherSuite suite, MlsGroupOptions options, byte[] signaturePrivateKey, EpochState state)
+    {
+        _suite = suite;
+        _options = options;
+        _signaturePrivateKey = signaturePrivateKey;
+        _state = state;
+        RememberResumptionPsk();
+    }
+
+    /// <summary>The cipher suite.</summary>
+    public CipherSuite Suite => _suite;
+
+    /// <summary>The group identifier.</summary>
+    public byte[] GroupId => _state.Context.GroupId;
+
+    /// <summary>The current epoch.</summary>
+    public ulong Epoch => _state.Context.Epoch;
+
+    /// <summary>The current group context.</summary>
+    public GroupContext Context => _state.Context;
+
+    /// <summary>The local member's leaf index.</summary>
+    public uint OwnLeafIndex => _state.Keys.LeafIndex;
+
+    /// <summary>False once the local member has been removed.</summary>
+    public bool IsActive { get; private set; } = true;
+
+    /// <summary>The public ratchet tree (do not modify).</summary>
+    public RatchetTree Tree => _state.Tree;
+
+    /// <summary>The epoch authenticator of the current epoch (RFC 9420 §8.7).</summary>
+    public byte[] EpochAuthenticator => _state.Secrets.EpochAuthenticator;
+
+    /// <summary>Leaf indices and credentials of the current members.</summary>
+    public IReadOnlyList<(uint Leaf, Credential Credential)> Members
+        => _state.Tree.MemberLeaves().Select(l => (l, _state.Tree.GetLeaf(l)!.Credential)).ToList();
+
+    /// <summary>MLS-Exporter of the current epoch (RFC 9420 §8.5).</summary>
+    public byte[] Export(string label, ReadOnlySpan<byte> context, int length) => _state.Secrets.Export(label, context, length);
+
+    /// <summary>Creates a one-member group (RFC 9420 §11) for the owner of <paramref name="own"/>.</summary>
+    public static MlsGroup Create(CipherSuite suite, byte[] groupId, KeyPackageBundle own, IReadOnlyList<Extension>? extensions = null, MlsGroupOptions? options = null)
+    {
+        options ??= MlsGroupOptions.Default;
+        if (own.KeyPackage.CipherSuite != suite.Id) throw new MlsException("mls.key_package.cipher_suite", "The KeyPackage uses another cipher suite.");
+        var tree = new RatchetTree(suite, own.KeyPackage.LeafNode);
+        var context = new GroupContext(suite.Id, groupId, 0, tree.RootHash(), [], extensions ?? []);
+        var contextBytes = context.ToBytes();
+        var secrets = EpochSecrets.FromJoinerSecret(suite, RandomNumberGenerator.GetBytes(suite.HashLength), suite.Zero(), contextBytes);
+        var tag = suite.Mac(secrets.ConfirmationKey, []);
+        var interim = TranscriptHash.Interim(suite, [], tag);
+        var state = new EpochState(context, contextBytes, tree, new TreePrivateKeys(0, own.EncryptionPrivateKey), secrets,
+            new SecretTree(suite, secrets.EncryptionSecret, tree.LeafCount, options.Limits), interim);
+        return new MlsGroup(suite, options, own.SignaturePrivateKey, state);
+    }
+
+    /// <summary>
+    /// Joins a group from a Welcome (RFC 9420 §12.4.3.1). <paramref name="ratchetTree"/> supplies the tree when the
+    /// GroupInfo does not carry one.
+    /// </summary>
+    public static MlsGroup Join(Welcome welcome, KeyPackageBundle own, RatchetTree? ratchetTree = null, MlsGroupOptions? options = null)
+    {
+        options ??= MlsGroupOptions.Default;
+        var suite = CipherSuite.FromId(welcome.CipherSuite);
+        if (own.KeyPackage.CipherSuite != suite.Id) throw new MlsException("mls.welcome.cipher_suite", "The Welcome uses another cipher suite than the KeyPackage.");
+        var entry = WelcomeProtection.FindSecrets(welcome, own.KeyPackage.Reference(suite));
+        var secrets = WelcomeProtection.DecryptGroupSecrets(suite, welcome, entry, own.InitPrivateKey, options.Limits);
+        var pskSecret = PskSecret.Compute(suite, secrets.Psks.Select(id => (id, FindPsk(options, id, null))).ToList());
+        var groupInfo = WelcomeProtection.DecryptGroupInfo(suite, welcome, WelcomeProtection.WelcomeSecret(suite, secrets.JoinerSecret, pskSecret), options.Limits);
+        var context = groupInfo.GroupContext;
+        if (context.CipherSuite != suite.Id) throw new MlsException("mls.welcome.cipher_suite", "The GroupInfo uses another cipher suite.");
+
+        RatchetTree tree;
+        if (groupInfo.FindExtension(ExtensionType.RatchetTree) is { } treeExtension)
+            tree = RatchetTree.Parse(suite, treeExtension.Data, options.Limits);
+        else
+            tree = ratchetTree?.Clone() ?? throw new MlsException("mls.welcome.no_tree", "The Welcome carries no ratchet tree and none was supplied.");
+
+        var signer = tree.GetLeaf(groupInfo.Signer) ?? throw new MlsException("mls.welcome.signer", "The GroupInfo signer is not a member.");
+        if (!groupInfo.VerifySignature(suite, signer.SignatureKey))
+            throw new MlsException("mls.welcome.signature", "The GroupInfo signature does not verify.");
+        if (!tree.RootHash().AsSpan().SequenceEqual(context.TreeHash))
+            throw new MlsException("mls.welcome.tree_hash", "The ratchet tree does not match the group's tree hash.");
+        tree.ValidateStructure();
+        if (!tree.ParentHashesValid()) throw new MlsException("mls.welcome.parent_hash", "The ratchet tree's parent hashes are invalid.");
+        if (!tree.LeafSignaturesValid(context.GroupId)) throw new MlsException("mls.welcome.leaf_signature", "A leaf signature in the ratchet tree is invalid.");
+
+        var ownLeafBytes = own.KeyPackage.LeafNode.ToBytes();
+        uint? ownLeaf = null;
+        foreach (var leaf in tree.MemberLeaves())
+        {
+            if (tree.GetLeaf(leaf)!.ToBytes().AsSpan().SequenceEqual(ownLeafBytes))
+            {
+                ownLeaf = leaf;
+                break;
+            }
+        }
+        if (ownLeaf is null) throw new MlsException("mls.welcome.not_in_tree", "The joiner's leaf is not in the ratchet tree.");
+
+        var keys = new TreePrivateKeys(ownLeaf.Value, own.EncryptionPrivateKey);
+        if (secrets.PathSecret is { } pathSecret)
+        {
+            var ancestor = CommonAncestor(TreeMath.LeafToNode(ownLeaf.Value), TreeMath.LeafToNode(groupInfo.Signer), tree.LeafCount);
+            var secret = pathSecret;
+            var first = true;
+            for (var node = ancestor; ; node = TreeMath.Parent(node, tree.LeafCount))
+            {
+                if (!tree.IsBlank(node))
+                {
+                    if (!first) secret = suite.DeriveSecret(secret, "path");
+                    first = false;
+                    var pair = TreeKem.NodeKeyPair(suite, secret);
+                    if (!pair.PublicKey.AsSpan().SequenceEqual(tree.GetParent(node)!.EncryptionKey))
+                        throw new MlsException("mls.welcome.path_secret", "The path secret does not match the tree.");
+                    keys.Set(node, pair.PrivateKey);
+                }
+                if (node == TreeMath.Root(tree.LeafCount)) break;
+            }
+        }
+
+        var contextBytes = context.ToBytes();
+        var epochSecrets = EpochSecrets.FromJoinerSecret(suite, secrets.JoinerSecret, pskSecret, contextBytes);
+        if (!suite.VerifyMac(epochSecrets.ConfirmationKey, context.ConfirmedTranscriptHash, groupInfo.ConfirmationTag))
+            throw new MlsException("mls.welcome.confirmation_tag", "The GroupInfo confirmation tag does not verify.");
+        var interim = TranscriptHash.Interim(suite, context.ConfirmedTranscriptHash, groupInfo.ConfirmationTag);
+        var state = new EpochState(context, contextBytes, tree, keys, epochSecrets,
+            new SecretTree(suite, epochSecrets.EncryptionSecret, tree.LeafCount, options.Limits), interim);
+        return new MlsGroup(suite, options, own.SignaturePrivateKey, state);
+    }
+
+    /// <summary>Encrypts application data for the group as a PrivateMessage.</summary>
+    public MlsMessage EncryptApplication(ReadOnlySpan<byte> plaintext, byte[]? authenticatedData = null)
+    {
+        RequireActive();
+        var content = NewContent(ContentType.Application, authenticatedData) with { ApplicationData = plaintext.ToArray() };
+        var block = Math.Max(1, _options.PaddingBlock);
+        var padding = (block - (plaintext.Length % block)) % block;
+        var message = PrivateMessageProtection.Protect(_suite, content, _signaturePrivateKey, _state.ContextBytes, _state.SecretTree, _state.Secrets.SenderDataSecret, paddingLength: padding);
+        return new MlsMessage { WireFormat = WireFormat.PrivateMessage, PrivateMessage = message };
+    }
+
+    /// <summary>Proposes adding the owner of <paramref name="keyPackage"/>; the proposal is also cached locally.</summary>
+    public MlsMessage ProposeAdd(KeyPackage keyPackage)
+    {
+        LeafNodeValidator.ValidateKeyPackage(_suite, keyPackage, Now());
+        return SendProposal(new AddProposal(keyPackage));
+    }
+
+    /// <summary>Proposes removing the member at <paramref name="leafIndex"/>.</summary>
+    public MlsMessage ProposeRemove(uint leafIndex)
+    {
+        _state.Tree.RequireMember(leafIndex);
+        return SendProposal(new RemoveProposal(leafIndex));
+    }
+
+    /// <summary>Proposes replacing the local leaf's encryption key (another member commits it).</summary>
+    public MlsMessage ProposeUpdate()
+    {
+        RequireActive();
+        var keyPair = Hpke.GenerateKeyPair();
+        var leaf = (_state.Tree.GetLeaf(OwnLeafIndex)! with { EncryptionKey = keyPair.PublicKey, Source = LeafNodeSource.Update, Lifetime = null, ParentHash = null })
+            .Signed(_suite, _signaturePrivateKey, GroupId, OwnLeafIndex);
+        _pendingUpdateKeys[Convert.ToHexString(keyPair.PublicKey)] = keyPair.PrivateKey;
+        return SendProposal(new UpdateProposal(leaf));
+    }
+
+    /// <summary>
+    /// Creates a commit covering all cached proposals plus <paramref name="proposals"/> (sent inline), with a fresh
+    /// UpdatePath. The group stays in its epoch until <see cref="MergePendingCommit"/> is called (or the commit is
+    /// received back from the delivery service).
+    /// </summary>
+    public CommitOutput Commit(IReadOnlyList<Proposal>? proposals = null)
+    {
+        RequireActive();
+        var own = OwnLeafIndex;
+        var state = _state;
+        var all = _proposals.Select(p => (p.Proposal, p.Sender)).ToList();
+        var references = _proposals.Select(p => new ProposalOrRef(null, p.Ref)).ToList();
+        foreach (var p in proposals ?? [])
+        {
+            if (p is AddProposal add) LeafNodeValidator.ValidateKeyPackage(_suite, add.KeyPackage, Now());
+            all.Add((p, own));
+            references.Add(new ProposalOrRef(p, null));
+        }
+        var applied = ProposalApplier.Apply(_suite, state.Tree, state.Context, all, own, Now(), _options.Limits);
+        if (applied.RemovesCommitter) throw new MlsException("mls.commit.invalid_proposals", "A member cannot commit its own removal.");
+
+        var tree = applied.Tree;
+        var nextEpoch = state.Context.Epoch + 1;
+        var excluded = applied.Added.Select(a => a.Leaf).ToList();
+        var path = TreeKem.CreateUpdatePath(tree, own, GroupId, tree.GetLeaf(own)!, _signaturePrivateKey,
+            treeHash => (state.Context with { Epoch = nextEpoch, TreeHash = treeHash, Extensions = applied.Extensions }).ToBytes(), excluded);
+
+        var wireFormat = _options.EncryptHandshakeMessages ? WireFormat.PrivateMessage : WireFormat.PublicMessage;
+        var content = NewContent(ContentType.Commit, null) with { Commit = new Commit(references, path.Path) };
+        var signature = AuthenticatedContent.Sign(_suite, _signaturePrivateKey, wireFormat, content, state.ContextBytes);
+        var unconfirmed = new AuthenticatedContent(wireFormat, content, new FramedContentAuthData(signature, []));
+        var confirmed = TranscriptHash.Confirmed(_suite, state.InterimTranscriptHash, unconfirmed);
+        var context = new GroupContext(_suite.Id, GroupId, nextEpoch, tree.RootHash(), confirmed, applied.Extensions);
+        var contextBytes = context.ToBytes();
+        var pskSecret = PskSecret.Compute(_suite, applied.Psks.Select(id => (id, FindPsk(_options, id, this))).ToList());
+        var secrets = EpochSecrets.Derive(_suite, state.Secrets.InitSecret, path.CommitSecret, pskSecret, contextBytes);
+        var tag = _suite.Mac(secrets.ConfirmationKey, confirmed);
+        var auth = new FramedContentAuthData(signature, tag);
+
+        MlsMessage commitMessage = wireFormat == WireFormat.PublicMessage
+            ? new MlsMessage { WireFormat = wireFormat, PublicMessage = PublicMessageProtection.WithMembershipTag(_suite, content, auth, state.ContextBytes, state.Secrets.MembershipKey) }
+            : new MlsMessage { WireFormat = wireFormat, PrivateMessage = PrivateMessageProtection.Encrypt(_suite, content, auth, state.SecretTree, state.Secrets.SenderDataSecret) };
+
+        var groupInfo = SignGroupInfo(context, tree, secrets, tag);
+        MlsMessage? welcome = null;
+        if (applied.Added.Count > 0)
+        {
+            var recipients = applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, path.PathSecrets), applied.Psks))).ToList();
+            welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = WelcomeProtection.Create(_suite, groupInfo, secrets.WelcomeSecret, recipients) };
+        }
+
+        var interim = TranscriptHash.Interim(_suite, confirmed, tag);
+        var next = new EpochState(context, contextBytes, tree, path.PrivateKeys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim);
+        _pendingCommit = (next, content.ToBytes());
+        return new CommitOutput(commitMessage, welcome, groupInfo);
+    }
+
+    /// <summary>Moves to the epoch created by the last <see cref="Commit"/>.</summary>
+    public void MergePendingCommit()
+    {
+        var pending = _pendingCommit ?? throw new MlsException("mls.commit.no_pending", "There is no pending commit.");
+        Install(pending.State);
+    }
+
+    /// <summary>Discards the pending commit (for example when the delivery service rejected it).</summary>
+    public void ClearPendingCommit() => _pendingCommit = null;
+
+    /// <summary>Processes an incoming message: application data, a proposal (cached) or a commit (new epoch).</summary>
+    public ProcessedMessage Process(MlsMessage message)
+    {
+        RequireActive();
+        AuthenticatedContent content;
+        switch (message.WireFormat)
+        {
+            case WireFormat.PublicMessage:
+                var pub = message.PublicMessage!;
+                if (pub.Content.Sender.Type != SenderType.Member)
+                    throw new MlsException("mls.message.sender", "Only member senders are supported.");
+                if (pub.Content.ContentType == ContentType.Application)
+                    throw new MlsException("mls.message.public_application", "Application data must be sent as a PrivateMessage.");
+                var signer = _state.Tree.GetLeaf(pub.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
+                content = PublicMessageProtection.Unprotect(_suite, pub, _state.Context, _state.ContextBytes, _state.Secrets.MembershipKey, signer.SignatureKey);
+                break;
+            case WireFormat.PrivateMessage:
+                var priv = message.PrivateMessage!;
+                if (!priv.GroupId.AsSpan().SequenceEqual(GroupId)) throw new MlsException("mls.message.group", "The message belongs to another group.");
+                if (priv.Epoch != Epoch) throw new MlsException("mls.message.epoch", $"The message is for epoch {priv.Epoch}, the group is at {Epoch}.");
+                content = PrivateMessageProtection.Decrypt(_suite, priv, _state.SecretTree, _state.Secrets.SenderDataSecret, _options.Limits);
+                var sender = _state.Tree.GetLeaf(content.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
+                if (!content.VerifySignature(_suite, sender.SignatureKey, _state.ContextBytes))
+                    throw new MlsException("mls.message.signature", "The message signature does not verify.");
+                break;
+            default:
+                throw new MlsException("mls.message.wire_format", $"A group cannot process a {message.WireFormat} message.");
+        }
+
+        var from = content.Content.Sender.Index;
+        switch (content.Content.ContentType)
+        {
+            case ContentType.Application:
+                return new ProcessedMessage(ProcessedMessageKind.Application, from, content.Content.AuthenticatedData, content.Content.ApplicationData);
+            case ContentType.Proposal:
+                _proposals.Add((Proposal.Reference(_suite, content.ToBytes()), content.Content.Proposal!, from));
+                return new ProcessedMessage(ProcessedMessageKind.Proposal, from, content.Content.AuthenticatedData, Proposal: content.Content.Proposal);
+            default:
+                ProcessCommit(content);
+                return new ProcessedMessage(ProcessedMessageKind.Commit, from, content.Content.AuthenticatedData);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"MlsGroup(epoch {Epoch}, leaf {OwnLeafIndex}, {_state.Tree.MemberLeaves().Count()} members)";
+
+    private void ProcessCommit(AuthenticatedContent content)
+    {
+        var state = _state;
+        var committer = content.Content.Sender.Index;
+        if (committer == OwnLeafIndex)
+        {
+            if (_pendingCommit is { } pending && pending.Content.AsSpan().SequenceEqual(content.Content.ToBytes()))
+            {
+                Install(pending.State);
+                return;
+            }
+            throw new MlsException("mls.commit.own", "Received an own commit that is not the pending one.");
+        }
+
+        var commit = content.Content.Commit!;
+        var resolved = new List<(Proposal, uint)>(commit.Proposals.Count);
+        foreach (var p in commit.Proposals)
+        {
+            if (p.Proposal is not null)
+            {
+                resolved.Add((p.Proposal, committer));
+                continue;
+            }
+            var cached = _proposals.FindIndex(c => c.Ref.AsSpan().SequenceEqual(p.Reference));
+            if (cached < 0) throw new MlsException("mls.commit.unknown_proposal", "The commit references an unknown proposal.");
+            resolved.Add((_proposals[cached].Proposal, _proposals[cached].Sender));
+        }
+
+        var applied = ProposalApplier.Apply(_suite, state.Tree, state.Context, resolved, committer, Now(), _options.Limits);
+        if (applied.RemovesCommitter) throw new MlsException("mls.commit.invalid_proposals", "The commit removes its committer.");
+        if (applied.PathRequired && commit.Path is null) throw new MlsException("mls.commit.path_required", "This commit needs an UpdatePath.");
+
+        var tree = applied.Tree;
+        var nextEpoch = state.Context.Epoch + 1;
+        if (tree.GetLeaf(OwnLeafIndex) is null)
+        {
+            // Removed: nothing more can be decrypted; the group becomes inactive.
+            IsActive = false;
+            _state = state with { Tree = tree };
+            return;
+        }
+
+        var keys = state.Keys.Clone();
+        var ownLeaf = tree.GetLeaf(OwnLeafIndex)!;
+        if (!ownLeaf.EncryptionKey.AsSpan().SequenceEqual(state.Tree.GetLeaf(OwnLeafIndex)!.EncryptionKey))
+        {
+            var updated = _pendingUpdateKeys.GetValueOrDefault(Convert.ToHexString(ownLeaf.EncryptionKey))
+                ?? throw new MlsException("mls.commit.unknown_update", "The commit applies an Update of the local leaf that it did not propose.");
+            keys.Set(TreeMath.LeafToNode(OwnLeafIndex), updated);
+        }
+        keys.Prune(tree);
+
+        var commitSecret = _suite.Zero();
+        if (commit.Path is { } updatePath)
+        {
+            var path = TreeKem.ApplyUpdatePath(tree, committer, updatePath, GroupId);
+            var provisional = state.Context with { Epoch = nextEpoch, TreeHash = tree.RootHash(), Extensions = applied.Extensions };
+            (commitSecret, _) = TreeKem.DecryptPath(tree, keys, updatePath, path, provisional.ToBytes(), applied.Added.Select(a => a.Leaf).ToList());
+            keys.Prune(tree);
+        }
+
+        var confirmed = TranscriptHash.Confirmed(_suite, state.InterimTranscriptHash, content);
+        var context = new GroupContext(_suite.Id, GroupId, nextEpoch, tree.RootHash(), confirmed, applied.Extensions);
+        var contextBytes = context.ToBytes();
+        var pskSecret = PskSecret.Compute(_suite, applied.Psks.Select(id => (id, FindPsk(_options, id, this))).ToList());
+        var secrets = EpochSecrets.Derive(_suite, state.Secrets.InitSecret, commitSecret, pskSecret, contextBytes);
+        if (!_suite.VerifyMac(secrets.ConfirmationKey, confirmed, content.Auth.ConfirmationTag))
+            throw new MlsException("mls.commit.confirmation_tag", "The commit's confirmation tag does not verify.");
+        var interim = TranscriptHash.Interim(_suite, confirmed, content.Auth.ConfirmationTag!);
+        Install(new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim));
+    }
+
+    private void Install(EpochState next)
+    {
+        _state = next;
+        _pendingCommit = null;
+        _proposals.Clear();
+        _pendingUpdateKeys.Clear();
+        RememberResumptionPsk();
+    }
+
+    private void RememberResumptionPsk()
+    {
+        _resumptionPsks[Epoch] = _state.Secrets.ResumptionPsk;
+        if (Epoch >= (ulong)_options.RetainedResumptionEpochs) _resumptionPsks.Remove(Epoch - (ulong)_options.RetainedResumptionEpochs);
+    }
+
+    private MlsMessage SendProposal(Proposal proposal)
+    {
+        RequireActive();
+        var wireFormat = _options.EncryptHandshakeMessages ? WireFormat.PrivateMessage : WireFormat.PublicMessage;
+        var content = NewContent(ContentType.Proposal, null) with { Proposal = proposal };
+        var signature = AuthenticatedContent.Sign(_suite, _signaturePrivateKey, wireFormat, content, _state.ContextBytes);
+        var auth = new FramedContentAuthData(signature, null);
+        _proposals.Add((Proposal.Reference(_suite, new AuthenticatedContent(wireFormat, content, auth).ToBytes()), proposal, OwnLeafIndex));
+        return wireFormat == WireFormat.PublicMessage
+            ? new MlsMessage { WireFormat = wireFormat, PublicMessage = PublicMessageProtection.WithMembershipTag(_suite, content, auth, _state.ContextBytes, _state.Secrets.MembershipKey) }
+            : new MlsMessage { WireFormat = wireFormat, PrivateMessage = PrivateMessageProtection.Encrypt(_suite, content, auth, _state.SecretTree, _state.Secrets.SenderDataSecret) };
+    }
+
+    private FramedContent NewContent(ContentType type, byte[]? authenticatedData) => new()
+    {
+        GroupId = GroupId,
+        Epoch = Epoch,
+        Sender = Sender.Member(OwnLeafIndex),
+        AuthenticatedData = authenticatedData ?? [],
+        ContentType = type,
+    };
+
+    private GroupInfo SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag)
+    {
+        var extensions = new List<Extension>();
+        if (_options.RatchetTreeInWelcome) extensions.Add(new Extension(ExtensionType.RatchetTree, tree.ToBytes()));
+        var externalPub = new TlsWriter(40);
+        externalPub.WriteOpaque(secrets.ExternalKeyPair().PublicKey);
+        extensions.Add(new Extension(ExtensionType.ExternalPub, externalPub.ToArray()));
+        var unsigned = new GroupInfo { GroupContext = context, Extensions = extensions, ConfirmationTag = confirmationTag, Signer = OwnLeafIndex, Signature = [] };
+        return unsigned with { Signature = _suite.SignWithLabel(_signaturePrivateKey, "GroupInfoTBS", unsigned.ToBeSigned()) };
+    }
+
+    private static byte[]? PathSecretFor(RatchetTree tree, uint newLeaf, IReadOnlyDictionary<uint, byte[]> pathSecrets)
+    {
+        foreach (var node in TreeMath.DirectPath(TreeMath.LeafToNode(newLeaf), tree.LeafCount))
+            if (pathSecrets.TryGetValue(node, out var secret)) return secret;
+        return null;
+    }
+
+    private static uint CommonAncestor(uint a, uint b, uint leafCount)
+    {
+        if (a == b) return a;
+        foreach (var node in TreeMath.DirectPath(a, leafCount))
+            if (TreeMath.IsInSubtree(node, b)) return node;
+        return TreeMath.Root(leafCount);
+    }
+
+    private static byte[] FindPsk(MlsGroupOptions options, PreSharedKeyId id, MlsGroup? group)
+    {
+        if (id.Type == PskType.External)
+            return options.ExternalPsks.Find(id.PskId) ?? throw new MlsException("mls.psk.unknown", "An external PSK is unknown.");
+        if (group is not null && id.PskGroupId.AsSpan().SequenceEqual(group.GroupId) && group._resumptionPsks.TryGetValue(id.PskEpoch, out var psk))
+            return psk;
+        throw new MlsException("mls.psk.unknown", "A resumption PSK is unavailable.");
+    }
+
+    private DateTimeOffset? Now() => _options.CheckLifetimes ? _options.Time.GetUtcNow() : null;
+
+    private void RequireActive()
+    {
+        if (!IsActive) throw new MlsException("mls.group.inactive", "The local member has been removed from the group.");
+    }
+}
