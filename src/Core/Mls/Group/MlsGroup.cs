@@ -191,11 +191,13 @@ public sealed class MlsGroup
     }
 
     /// <summary>
-    /// Creates a commit covering all cached proposals plus <paramref name="proposals"/> (sent inline), with a fresh
-    /// UpdatePath. The group stays in its epoch until <see cref="MergePendingCommit"/> is called (or the commit is
-    /// received back from the delivery service).
+    /// Creates a commit covering all cached proposals plus <paramref name="proposals"/> (sent inline). An UpdatePath
+    /// is included when the proposals require one (RFC 9420 §12.4) or when <paramref name="forceUpdatePath"/> is set,
+    /// which refreshes the committer's keys for post-compromise security; add-only commits skip it by default so
+    /// adding a member costs O(log n). The group stays in its epoch until <see cref="MergePendingCommit"/> is called
+    /// (or the commit is received back from the delivery service).
     /// </summary>
-    public CommitOutput Commit(IReadOnlyList<Proposal>? proposals = null)
+    public CommitOutput Commit(IReadOnlyList<Proposal>? proposals = null, bool forceUpdatePath = false)
     {
         RequireActive();
         var own = OwnLeafIndex;
@@ -214,18 +216,25 @@ public sealed class MlsGroup
         var tree = applied.Tree;
         var nextEpoch = state.Context.Epoch + 1;
         var excluded = applied.Added.Select(a => a.Leaf).ToList();
-        var path = TreeKem.CreateUpdatePath(tree, own, GroupId, tree.GetLeaf(own)!, _signaturePrivateKey,
-            treeHash => (state.Context with { Epoch = nextEpoch, TreeHash = treeHash, Extensions = applied.Extensions }).ToBytes(), excluded);
+        var withPath = forceUpdatePath || applied.PathRequired;
+        var path = withPath
+            ? TreeKem.CreateUpdatePath(tree, own, GroupId, tree.GetLeaf(own)!, _signaturePrivateKey,
+                treeHash => (state.Context with { Epoch = nextEpoch, TreeHash = treeHash, Extensions = applied.Extensions }).ToBytes(), excluded)
+            : null;
+        var commitSecret = path?.CommitSecret ?? _suite.Zero();
+        var pathSecrets = path?.PathSecrets ?? new Dictionary<uint, byte[]>();
+        var keys = path?.PrivateKeys ?? state.Keys.Clone();
+        keys.Prune(tree);
 
         var wireFormat = _options.EncryptHandshakeMessages ? WireFormat.PrivateMessage : WireFormat.PublicMessage;
-        var content = NewContent(ContentType.Commit, null) with { Commit = new Commit(references, path.Path) };
+        var content = NewContent(ContentType.Commit, null) with { Commit = new Commit(references, path?.Path) };
         var signature = AuthenticatedContent.Sign(_suite, _signaturePrivateKey, wireFormat, content, state.ContextBytes);
         var unconfirmed = new AuthenticatedContent(wireFormat, content, new FramedContentAuthData(signature, []));
         var confirmed = TranscriptHash.Confirmed(_suite, state.InterimTranscriptHash, unconfirmed);
         var context = new GroupContext(_suite.Id, GroupId, nextEpoch, tree.RootHash(), confirmed, applied.Extensions);
         var contextBytes = context.ToBytes();
         var pskSecret = PskSecret.Compute(_suite, applied.Psks.Select(id => (id, FindPsk(_options, id, this))).ToList());
-        var secrets = EpochSecrets.Derive(_suite, state.Secrets.InitSecret, path.CommitSecret, pskSecret, contextBytes);
+        var secrets = EpochSecrets.Derive(_suite, state.Secrets.InitSecret, commitSecret, pskSecret, contextBytes);
         var tag = _suite.Mac(secrets.ConfirmationKey, confirmed);
         var auth = new FramedContentAuthData(signature, tag);
 
@@ -237,12 +246,12 @@ public sealed class MlsGroup
         MlsMessage? welcome = null;
         if (applied.Added.Count > 0)
         {
-            var recipients = applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, path.PathSecrets), applied.Psks))).ToList();
+            var recipients = applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, pathSecrets), applied.Psks))).ToList();
             welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = WelcomeProtection.Create(_suite, groupInfo, secrets.WelcomeSecret, recipients) };
         }
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
-        var next = new EpochState(context, contextBytes, tree, path.PrivateKeys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim);
+        var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim);
         _pendingCommit = (next, content.ToBytes());
         return new CommitOutput(commitMessage, welcome, groupInfo);
     }

@@ -1,0 +1,206 @@
+using Harmony.Core.Crypto;
+using Harmony.Core.Mls;
+using Harmony.Core.Mls.Codec;
+using Harmony.Core.Mls.Crypto;
+using Harmony.Core.Mls.Group;
+using Harmony.Core.Mls.Messages;
+using Xunit;
+
+namespace Harmony.Core.Tests.Mls;
+
+public sealed class MlsGroupTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    public static TheoryData<ushort> Suites => new() { 1, 3 };
+
+    private static KeyPackageBundle NewMember(CipherSuite suite, string name)
+    {
+        using var key = Ed25519KeyPair.Generate();
+        return KeyPackageBundle.Create(suite, Credential.Basic(System.Text.Encoding.UTF8.GetBytes(name)), key.ExportSeed(), Now.AddMinutes(-1), TimeSpan.FromDays(30));
+    }
+
+    // Sends a message through its wire encoding, as a delivery service would.
+    private static MlsMessage Wire(MlsMessage message) => MlsMessage.Parse(message.ToBytes());
+
+    [Theory]
+    [MemberData(nameof(Suites))]
+    public void ThreeMembersAgreeAcrossAddsUpdatesAndRemoves(ushort suiteId)
+    {
+        var suite = CipherSuite.FromId(suiteId);
+        var alice = MlsGroup.Create(suite, "group-1"u8.ToArray(), NewMember(suite, "alice"));
+
+        var bobBundle = NewMember(suite, "bob");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(Wire(add.Welcome!).Welcome!, bobBundle);
+        Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
+        Assert.Equal(1ul, bob.Epoch);
+
+        // Bob adds Carol with a path; Alice processes the commit.
+        var carolBundle = NewMember(suite, "carol");
+        var add2 = bob.Commit([new AddProposal(carolBundle.KeyPackage)], forceUpdatePath: true);
+        bob.MergePendingCommit();
+        Assert.Equal(ProcessedMessageKind.Commit, alice.Process(Wire(add2.Commit)).Kind);
+        var carol = MlsGroup.Join(Wire(add2.Welcome!).Welcome!, carolBundle);
+        Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
+        Assert.Equal(alice.EpochAuthenticator, carol.EpochAuthenticator);
+        Assert.Equal(alice.Export("harmony test", "ctx"u8, 32), carol.Export("harmony test", "ctx"u8, 32));
+
+        // Application messages in both directions.
+        var hello = alice.EncryptApplication("hello"u8, "meta"u8.ToArray());
+        var atBob = bob.Process(Wire(hello));
+        Assert.Equal(ProcessedMessageKind.Application, atBob.Kind);
+        Assert.Equal("hello"u8.ToArray(), atBob.ApplicationData);
+        Assert.Equal("meta"u8.ToArray(), atBob.AuthenticatedData);
+        Assert.Equal(alice.OwnLeafIndex, atBob.SenderLeaf);
+        Assert.Equal("hello"u8.ToArray(), carol.Process(Wire(hello)).ApplicationData);
+        var reply = carol.EncryptApplication("hi"u8);
+        Assert.Equal("hi"u8.ToArray(), alice.Process(Wire(reply)).ApplicationData);
+
+        // Carol proposes an update, Alice commits it.
+        var update = carol.ProposeUpdate();
+        alice.Process(Wire(update));
+        bob.Process(Wire(update));
+        var commit = alice.Commit();
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        carol.Process(Wire(commit.Commit));
+        Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
+        Assert.Equal(alice.EpochAuthenticator, carol.EpochAuthenticator);
+
+        // Bob removes Alice; Alice becomes inactive, Carol follows.
+        var remove = bob.Commit([new RemoveProposal(alice.OwnLeafIndex)]);
+        bob.MergePendingCommit();
+        carol.Process(Wire(remove.Commit));
+        alice.Process(Wire(remove.Commit));
+        Assert.False(alice.IsActive);
+        Assert.Equal(bob.EpochAuthenticator, carol.EpochAuthenticator);
+        Assert.Equal(2, bob.Members.Count);
+        var ex = Assert.Throws<MlsException>(() => alice.EncryptApplication("x"u8));
+        Assert.Equal("mls.group.inactive", ex.Code);
+        Assert.Equal("after"u8.ToArray(), bob.Process(Wire(carol.EncryptApplication("after"u8))).ApplicationData);
+    }
+
+    [Fact]
+    public void EncryptedHandshakeMessagesWork()
+    {
+        var suite = CipherSuite.FromId(3);
+        var options = new MlsGroupOptions { EncryptHandshakeMessages = true };
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"), options: options);
+        var bobBundle = NewMember(suite, "bob");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle, options: options);
+        var carolBundle = NewMember(suite, "carol");
+        var proposal = bob.ProposeAdd(carolBundle.KeyPackage);
+        Assert.Equal(WireFormat.PrivateMessage, proposal.WireFormat);
+        Assert.Equal(ProcessedMessageKind.Proposal, alice.Process(Wire(proposal)).Kind);
+        var commit = alice.Commit(forceUpdatePath: true);
+        Assert.Equal(WireFormat.PrivateMessage, commit.Commit.WireFormat);
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        var carol = MlsGroup.Join(commit.Welcome!.Welcome!, carolBundle, options: options);
+        Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
+        Assert.Equal(alice.EpochAuthenticator, carol.EpochAuthenticator);
+    }
+
+    [Fact]
+    public void OwnCommitEchoedByTheDeliveryServiceIsMerged()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
+        var output = alice.Commit([new AddProposal(NewMember(suite, "bob").KeyPackage)]);
+        Assert.Equal(0ul, alice.Epoch);
+        Assert.Equal(ProcessedMessageKind.Commit, alice.Process(Wire(output.Commit)).Kind);
+        Assert.Equal(1ul, alice.Epoch);
+    }
+
+    [Fact]
+    public void TamperedAndStaleMessagesAreRejectedWithoutChangingState()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
+        var bobBundle = NewMember(suite, "bob");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle);
+        var before = bob.EpochAuthenticator;
+
+        var commit = alice.Commit(forceUpdatePath: true);
+        var bytes = commit.Commit.ToBytes();
+        bytes[^5] ^= 0x01; // inside the membership tag
+        var ex = Assert.Throws<MlsException>(() => bob.Process(MlsMessage.Parse(bytes)));
+        Assert.Equal("mls.message.membership_tag", ex.Code);
+        Assert.Equal(before, bob.EpochAuthenticator);
+
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        ex = Assert.Throws<MlsException>(() => bob.Process(Wire(commit.Commit)));
+        Assert.Equal("mls.message.epoch", ex.Code);
+
+        var message = alice.EncryptApplication("once"u8);
+        bob.Process(Wire(message));
+        ex = Assert.Throws<MlsException>(() => bob.Process(Wire(message)));
+        Assert.Equal("mls.secret_tree.generation", ex.Code);
+    }
+
+    [Fact]
+    public void InvalidProposalsAreRejected()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
+        var ex = Assert.Throws<MlsException>(() => alice.Commit([new RemoveProposal(5)]));
+        Assert.Equal("mls.commit.invalid_proposals", ex.Code);
+        ex = Assert.Throws<MlsException>(() => alice.Commit([new RemoveProposal(0)]));
+        Assert.Equal("mls.commit.invalid_proposals", ex.Code);
+
+        var bob = NewMember(suite, "bob").KeyPackage;
+        ex = Assert.Throws<MlsException>(() => alice.Commit([new AddProposal(bob), new AddProposal(bob)]));
+        Assert.Equal("mls.commit.invalid_proposals", ex.Code);
+        var forged = bob with { InitKey = Hpke.GenerateKeyPair().PublicKey };
+        ex = Assert.Throws<MlsException>(() => alice.Commit([new AddProposal(forged)]));
+        Assert.Equal("mls.key_package.signature", ex.Code);
+    }
+
+    [Fact]
+    public void ExpiredKeyPackageIsRejected()
+    {
+        var suite = CipherSuite.FromId(1);
+        using var key = Ed25519KeyPair.Generate();
+        var old = KeyPackageBundle.Create(suite, Credential.Basic("old"u8.ToArray()), key.ExportSeed(), Now.AddDays(-10), TimeSpan.FromDays(1));
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
+        var ex = Assert.Throws<MlsException>(() => alice.Commit([new AddProposal(old.KeyPackage)]));
+        Assert.Equal("mls.leaf_node.lifetime", ex.Code);
+    }
+
+    [Fact]
+    public void WelcomeForSomeoneElseIsRejected()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
+        var add = alice.Commit([new AddProposal(NewMember(suite, "bob").KeyPackage)]);
+        var ex = Assert.Throws<MlsException>(() => MlsGroup.Join(add.Welcome!.Welcome!, NewMember(suite, "mallory")));
+        Assert.Equal("mls.welcome.not_for_us", ex.Code);
+    }
+
+    [Fact]
+    public void LargeGroupAddKeepsTreeConsistent()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "big"u8.ToArray(), NewMember(suite, "alice"));
+        var bundles = Enumerable.Range(0, 40).Select(i => NewMember(suite, $"m{i}")).ToList();
+        var add = alice.Commit(bundles.Select(b => (Proposal)new AddProposal(b.KeyPackage)).ToList());
+        alice.MergePendingCommit();
+        var member = MlsGroup.Join(add.Welcome!.Welcome!, bundles[17]);
+        Assert.Equal(41, member.Members.Count);
+        var late = NewMember(suite, "late");
+        var next = member.Commit([new AddProposal(late.KeyPackage)], forceUpdatePath: true);
+        member.MergePendingCommit();
+        alice.Process(Wire(next.Commit));
+        var joined = MlsGroup.Join(next.Welcome!.Welcome!, late);
+        Assert.Equal(alice.EpochAuthenticator, member.EpochAuthenticator);
+        Assert.Equal(alice.EpochAuthenticator, joined.EpochAuthenticator);
+        Assert.True(alice.Tree.ParentHashesValid());
+    }
+}
