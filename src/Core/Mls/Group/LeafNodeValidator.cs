@@ -1,3 +1,4 @@
+using Harmony.Core.Mls.Codec;
 using Harmony.Core.Mls.Crypto;
 using Harmony.Core.Mls.Messages;
 
@@ -40,6 +41,30 @@ public static class LeafNodeValidator
             var seconds = (ulong)Math.Max(0, time.ToUnixTimeSeconds());
             if (seconds < lifetime.NotBefore || seconds > lifetime.NotAfter)
                 throw new MlsException("mls.leaf_node.lifetime", "The leaf node is outside its lifetime.");
+        }
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="leaf"/> supports the group's context extensions and its required_capabilities
+    /// (RFC 9420 §11.1); throws <c>mls.leaf_node.capabilities</c>.
+    /// </summary>
+    public static void ValidateAgainstGroup(LeafNode leaf, IReadOnlyList<Extension> groupExtensions)
+    {
+        foreach (var extension in groupExtensions)
+        {
+            if (!ExtensionType.IsDefault(extension.Type) && !leaf.Capabilities.Extensions.Contains(extension.Type))
+                throw new MlsException("mls.leaf_node.capabilities", $"A member does not support group extension {extension.Type}.");
+            if (extension.Type != ExtensionType.RequiredCapabilities) continue;
+            var required = MlsEncoding.Decode(extension.Data, RequiredCapabilities.Decode);
+            foreach (var type in required.Extensions)
+                if (!ExtensionType.IsDefault(type) && !leaf.Capabilities.Extensions.Contains(type))
+                    throw new MlsException("mls.leaf_node.capabilities", $"A member does not support required extension {type}.");
+            foreach (var type in required.Proposals)
+                if (type > (ushort)ProposalType.GroupContextExtensions && !leaf.Capabilities.Proposals.Contains(type))
+                    throw new MlsException("mls.leaf_node.capabilities", $"A member does not support required proposal {type}.");
+            foreach (var type in required.Credentials)
+                if (!leaf.Capabilities.Credentials.Contains(type))
+                    throw new MlsException("mls.leaf_node.capabilities", $"A member does not support required credential {type}.");
         }
     }
 }

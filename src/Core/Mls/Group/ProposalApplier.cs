@@ -80,7 +80,17 @@ internal static class ProposalApplier
                 throw Invalid("An added member's signature key is already in the group.");
             added.Add((next.AddLeaf(keyPackage.LeafNode, limits), keyPackage));
         }
-        return new AppliedProposals(next, newExtensions ?? context.Extensions, added, psks, pathRequired, removes.Contains(committer));
+        var extensions = newExtensions ?? context.Extensions;
+        if (newExtensions is not null)
+        {
+            foreach (var leaf in next.MemberLeaves()) LeafNodeValidator.ValidateAgainstGroup(next.GetLeaf(leaf)!, extensions);
+        }
+        else
+        {
+            foreach (var (update, _) in updates) LeafNodeValidator.ValidateAgainstGroup(update.LeafNode, extensions);
+            foreach (var (_, keyPackage) in added) LeafNodeValidator.ValidateAgainstGroup(keyPackage.LeafNode, extensions);
+        }
+        return new AppliedProposals(next, extensions, added, psks, pathRequired, removes.Contains(committer));
     }
 
     private static MlsException Invalid(string message) => new("mls.commit.invalid_proposals", message);
