@@ -64,27 +64,23 @@ public sealed class Hpke
     /// <summary>SealBase with sequence number 0.</summary>
     public HpkeCiphertext Seal(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext)
     {
-        var ephemeral = RandomNumberGenerator.GetBytes(KeySize);
-        try
-        {
-            return SealWithEphemeral(recipientPublicKey, info, aad, plaintext, ephemeral);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(ephemeral);
-        }
+        using var ephemeral = Key.Create(KeyAgreementAlgorithm.X25519);
+        return SealWith(ephemeral, recipientPublicKey, info, aad, plaintext);
     }
 
-    /// <summary>SealBase with a caller-chosen ephemeral private key (deterministic; for tests and known-answer checks).</summary>
-    internal HpkeCiphertext SealWithEphemeral(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> ephemeralPrivate)
+    /// <summary>OpenBase with sequence number 0; throws <c>mls.hpke</c> or <c>mls.aead</c> on failure.</summary>
+    public byte[] Open(ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> recipientPrivateKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext)
     {
-        var enc = PublicKeyOf(ephemeralPrivate);
-        var dh = Dh(ephemeralPrivate, recipientPublicKey);
-        var shared = ExtractAndExpand(dh, enc, recipientPublicKey);
+        if (kemOutput.Length != KeySize)
+            throw new MlsException("mls.hpke", "HPKE encapsulated key has the wrong length.");
+        using var recipient = ImportPrivate(recipientPrivateKey);
+        var recipientPublic = recipient.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        var dh = Dh(recipient, kemOutput);
+        var shared = ExtractAndExpand(dh, kemOutput, recipientPublic);
         var (key, nonce) = KeySchedule(shared, info);
         try
         {
-            return new HpkeCiphertext(enc, Aead.Seal(key, nonce, aad, plaintext));
+            return Aead.Open(key, nonce, aad, ciphertext);
         }
         finally
         {
@@ -94,18 +90,16 @@ public sealed class Hpke
         }
     }
 
-    /// <summary>OpenBase with sequence number 0; throws <c>mls.hpke</c> or <c>mls.aead</c> on failure.</summary>
-    public byte[] Open(ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> recipientPrivateKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext)
+    // One scalar multiplication for the ephemeral public key (done when the key is created) and one for the DH.
+    private HpkeCiphertext SealWith(Key ephemeral, ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext)
     {
-        if (kemOutput.Length != KeySize)
-            throw new MlsException("mls.hpke", "HPKE encapsulated key has the wrong length.");
-        var recipientPublic = PublicKeyOf(recipientPrivateKey);
-        var dh = Dh(recipientPrivateKey, kemOutput);
-        var shared = ExtractAndExpand(dh, kemOutput, recipientPublic);
+        var enc = ephemeral.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        var dh = Dh(ephemeral, recipientPublicKey);
+        var shared = ExtractAndExpand(dh, enc, recipientPublicKey);
         var (key, nonce) = KeySchedule(shared, info);
         try
         {
-            return Aead.Open(key, nonce, aad, ciphertext);
+            return new HpkeCiphertext(enc, Aead.Seal(key, nonce, aad, plaintext));
         }
         finally
         {
@@ -166,11 +160,10 @@ public sealed class Hpke
         return Hkdf.Expand(prk, input, length);
     }
 
-    private static byte[] Dh(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey)
+    private static byte[] Dh(Key priv, ReadOnlySpan<byte> publicKey)
     {
         if (!NSec.Cryptography.PublicKey.TryImport(KeyAgreementAlgorithm.X25519, publicKey, KeyBlobFormat.RawPublicKey, out var pub) || pub is null)
             throw new MlsException("mls.hpke", "Invalid X25519 public key.");
-        using var priv = ImportPrivate(privateKey);
         using var shared = KeyAgreementAlgorithm.X25519.Agree(priv, pub, new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport })
             ?? throw new MlsException("mls.hpke", "X25519 produced an all-zero shared secret.");
         return shared.Export(SharedSecretBlobFormat.RawSharedSecret);

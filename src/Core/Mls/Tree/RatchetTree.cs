@@ -262,9 +262,23 @@ public sealed class RatchetTree
     /// <summary>Verifies every leaf's signature for <paramref name="groupId"/>.</summary>
     public bool LeafSignaturesValid(byte[] groupId)
     {
-        for (uint i = 0; i < LeafCount; i++)
-            if (_leaves[i] is { } leaf && !leaf.VerifySignature(Suite, groupId, i)) return false;
-        return true;
+        // Joining a large group verifies every leaf; the checks are independent.
+        if (LeafCount < 64)
+        {
+            for (uint i = 0; i < LeafCount; i++)
+                if (_leaves[i] is { } leaf && !leaf.VerifySignature(Suite, groupId, i)) return false;
+            return true;
+        }
+        var valid = true;
+        Parallel.For(0, (int)LeafCount, (i, loop) =>
+        {
+            if (_leaves[i] is { } leaf && !leaf.VerifySignature(Suite, groupId, (uint)i))
+            {
+                valid = false;
+                loop.Stop();
+            }
+        });
+        return valid;
     }
 
     /// <summary>Finds the leaf whose signature key is <paramref name="signatureKey"/>, or null.</summary>

@@ -10,6 +10,8 @@ namespace Harmony.Core.Mls.Tree;
 /// </summary>
 public static class TreeKem
 {
+    private const int ParallelThreshold = 16;
+
     /// <summary>
     /// Generates an UpdatePath for <paramref name="sender"/> and merges it into <paramref name="tree"/>.
     /// <paramref name="groupContextFor"/> maps the new root tree hash to the provisional GroupContext bytes the path
@@ -58,16 +60,24 @@ public static class TreeKem
         tree.SetLeaf(sender, leaf);
 
         var context = groupContextFor(tree.RootHash());
+        var jobs = new List<(int Level, byte[] Key)>();
+        var counts = new int[path.Count];
+        for (var i = 0; i < path.Count; i++)
+        {
+            foreach (var r in EncryptionTargets(tree, path[i].CopathChild, excludedLeaves)) jobs.Add((i, PublicKeyOf(tree, r)));
+            counts[i] = jobs.Count;
+        }
+        // Sparse trees can put hundreds of nodes in a resolution; the HPKE encryptions are independent.
+        var sealedSecrets = new HpkeCiphertext[jobs.Count];
+        if (jobs.Count >= ParallelThreshold)
+            Parallel.For(0, jobs.Count, j => sealedSecrets[j] = suite.EncryptWithLabel(jobs[j].Key, "UpdatePathNode", context, secrets[jobs[j].Level]));
+        else
+            for (var j = 0; j < jobs.Count; j++) sealedSecrets[j] = suite.EncryptWithLabel(jobs[j].Key, "UpdatePathNode", context, secrets[jobs[j].Level]);
         var nodes = new List<UpdatePathNode>(path.Count);
         for (var i = 0; i < path.Count; i++)
         {
-            var ciphertexts = new List<HpkeCiphertext>();
-            foreach (var r in EncryptionTargets(tree, path[i].CopathChild, excludedLeaves))
-            {
-                var key = PublicKeyOf(tree, r);
-                ciphertexts.Add(suite.EncryptWithLabel(key, "UpdatePathNode", context, secrets[i]));
-            }
-            nodes.Add(new UpdatePathNode(publicKeys[i], ciphertexts));
+            var from = i == 0 ? 0 : counts[i - 1];
+            nodes.Add(new UpdatePathNode(publicKeys[i], sealedSecrets[from..counts[i]]));
         }
         return new UpdatePathResult(new UpdatePath(leaf, nodes), commitSecret, pathSecrets, privateKeys);
     }
