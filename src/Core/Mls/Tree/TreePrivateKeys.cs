@@ -1,3 +1,5 @@
+using Harmony.Core.Mls.Codec;
+
 namespace Harmony.Core.Mls.Tree;
 
 /// <summary>
@@ -45,4 +47,25 @@ public sealed class TreePrivateKeys
 
     /// <inheritdoc />
     public override string ToString() => $"TreePrivateKeys(leaf {LeafIndex}, {_keys.Count} keys)";
+
+    /// <summary>Writes the keys for persistence (this is secret material).</summary>
+    internal void Encode(TlsWriter writer)
+    {
+        writer.WriteUInt32(LeafIndex);
+        writer.WriteVector(_keys.OrderBy(p => p.Key), (w, p) =>
+        {
+            w.WriteUInt32(p.Key);
+            w.WriteOpaque(p.Value);
+        });
+    }
+
+    /// <summary>Restores keys written by <see cref="Encode"/>.</summary>
+    internal static TreePrivateKeys Decode(ref TlsReader reader)
+    {
+        var leaf = reader.ReadUInt32();
+        var keys = new Dictionary<uint, byte[]>();
+        foreach (var (node, key) in reader.ReadVector((ref TlsReader r) => (r.ReadUInt32(), r.ReadOpaque())))
+            keys[node] = key;
+        return new TreePrivateKeys(leaf, keys);
+    }
 }
