@@ -203,4 +203,23 @@ public sealed class MlsGroupTests
         Assert.Equal(alice.EpochAuthenticator, joined.EpochAuthenticator);
         Assert.True(alice.Tree.ParentHashesValid());
     }
+
+    [Fact]
+    public void EchoedOwnProposalIsCachedOnce()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
+        var bobBundle = NewMember(suite, "bob");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage), new AddProposal(NewMember(suite, "carol").KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle);
+        var proposal = alice.ProposeRemove(2);
+        Assert.Equal(ProcessedMessageKind.Proposal, alice.Process(Wire(proposal)).Kind);
+        bob.Process(Wire(proposal));
+        var commit = alice.Commit();
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        Assert.Equal(2, bob.Members.Count);
+        Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
+    }
 }

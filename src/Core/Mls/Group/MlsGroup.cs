@@ -302,7 +302,10 @@ public sealed class MlsGroup
             case ContentType.Application:
                 return new ProcessedMessage(ProcessedMessageKind.Application, from, content.Content.AuthenticatedData, content.Content.ApplicationData);
             case ContentType.Proposal:
-                _proposals.Add((Proposal.Reference(_suite, content.ToBytes()), content.Content.Proposal!, from));
+                // The delivery service echoes a member's own proposals; caching them once keeps commits valid.
+                var reference = Proposal.Reference(_suite, content.ToBytes());
+                if (!_proposals.Exists(p => p.Ref.AsSpan().SequenceEqual(reference)))
+                    _proposals.Add((reference, content.Content.Proposal!, from));
                 return new ProcessedMessage(ProcessedMessageKind.Proposal, from, content.Content.AuthenticatedData, Proposal: content.Content.Proposal);
             default:
                 ProcessCommit(content);
@@ -439,6 +442,8 @@ public sealed class MlsGroup
         var commitSecret = _suite.Zero();
         if (commit.Path is { } updatePath)
         {
+            LeafNodeValidator.ValidateLeaf(_suite, updatePath.LeafNode, LeafNodeSource.Commit, GroupId, committer, null);
+            LeafNodeValidator.ValidateAgainstGroup(updatePath.LeafNode, applied.Extensions);
             var path = TreeKem.ApplyUpdatePath(tree, committer, updatePath, GroupId);
             var provisional = state.Context with { Epoch = nextEpoch, TreeHash = tree.RootHash(), Extensions = applied.Extensions };
             (commitSecret, _) = TreeKem.DecryptPath(tree, keys, updatePath, path, provisional.ToBytes(), applied.Added.Select(a => a.Leaf).ToList());

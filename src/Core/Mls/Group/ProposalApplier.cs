@@ -73,11 +73,19 @@ internal static class ProposalApplier
         foreach (var removed in removes) next.RemoveLeaf(removed);
 
         var signatureKeys = new HashSet<string>(next.MemberLeaves().Select(l => Convert.ToHexString(next.GetLeaf(l)!.SignatureKey)));
+        var encryptionKeys = new HashSet<string>(next.MemberLeaves().Select(l => Convert.ToHexString(next.GetLeaf(l)!.EncryptionKey)));
+        foreach (var (update, sender) in updates)
+            if (tree.GetLeaf(sender)!.EncryptionKey.AsSpan().SequenceEqual(update.LeafNode.EncryptionKey))
+                throw Invalid("An Update must replace the leaf's encryption key.");
+        if (encryptionKeys.Count != next.MemberLeaves().Count())
+            throw Invalid("Two leaves would share an encryption key.");
         var added = new List<(uint, KeyPackage)>(adds.Count);
         foreach (var keyPackage in adds)
         {
             if (!signatureKeys.Add(Convert.ToHexString(keyPackage.LeafNode.SignatureKey)))
                 throw Invalid("An added member's signature key is already in the group.");
+            if (!encryptionKeys.Add(Convert.ToHexString(keyPackage.LeafNode.EncryptionKey)))
+                throw Invalid("An added member's encryption key is already in the group.");
             added.Add((next.AddLeaf(keyPackage.LeafNode, limits), keyPackage));
         }
         var extensions = newExtensions ?? context.Extensions;
