@@ -12,7 +12,8 @@ internal sealed record EpochState(
     TreePrivateKeys Keys,
     EpochSecrets Secrets,
     SecretTree SecretTree,
-    byte[] InterimTranscriptHash)
+    byte[] InterimTranscriptHash,
+    byte[] ConfirmationTag)
 {
     public override string ToString() => $"EpochState(epoch {Context.Epoch})";
 }

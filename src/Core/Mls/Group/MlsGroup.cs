@@ -16,6 +16,7 @@ namespace Harmony.Core.Mls.Group;
 public sealed class MlsGroup
 {
     private const ushort StateFormatVersion = 1;
+    private static readonly byte[] ExternalInitLabel = "MLS 1.0 external init secret"u8.ToArray();
     private readonly CipherSuite _suite;
     private readonly MlsGroupOptions _options;
     private readonly byte[] _signaturePrivateKey;
@@ -77,7 +78,7 @@ public sealed class MlsGroup
         var tag = suite.Mac(secrets.ConfirmationKey, []);
         var interim = TranscriptHash.Interim(suite, [], tag);
         var state = new EpochState(context, contextBytes, tree, new TreePrivateKeys(0, own.EncryptionPrivateKey), secrets,
-            new SecretTree(suite, secrets.EncryptionSecret, tree.LeafCount, options.Limits), interim);
+            new SecretTree(suite, secrets.EncryptionSecret, tree.LeafCount, options.Limits), interim, tag);
         return new MlsGroup(suite, options, own.SignaturePrivateKey, state);
     }
 
@@ -97,20 +98,7 @@ public sealed class MlsGroup
         var context = groupInfo.GroupContext;
         if (context.CipherSuite != suite.Id) throw new MlsException("mls.welcome.cipher_suite", "The GroupInfo uses another cipher suite.");
 
-        RatchetTree tree;
-        if (groupInfo.FindExtension(ExtensionType.RatchetTree) is { } treeExtension)
-            tree = RatchetTree.Parse(suite, treeExtension.Data, options.Limits);
-        else
-            tree = ratchetTree?.Clone() ?? throw new MlsException("mls.welcome.no_tree", "The Welcome carries no ratchet tree and none was supplied.");
-
-        var signer = tree.GetLeaf(groupInfo.Signer) ?? throw new MlsException("mls.welcome.signer", "The GroupInfo signer is not a member.");
-        if (!groupInfo.VerifySignature(suite, signer.SignatureKey))
-            throw new MlsException("mls.welcome.signature", "The GroupInfo signature does not verify.");
-        if (!tree.RootHash().AsSpan().SequenceEqual(context.TreeHash))
-            throw new MlsException("mls.welcome.tree_hash", "The ratchet tree does not match the group's tree hash.");
-        tree.ValidateStructure();
-        if (!tree.ParentHashesValid()) throw new MlsException("mls.welcome.parent_hash", "The ratchet tree's parent hashes are invalid.");
-        if (!tree.LeafSignaturesValid(context.GroupId)) throw new MlsException("mls.welcome.leaf_signature", "A leaf signature in the ratchet tree is invalid.");
+        var tree = VerifiedTree(suite, groupInfo, ratchetTree, options);
 
         var ownLeafBytes = own.KeyPackage.LeafNode.ToBytes();
         uint? ownLeaf = null;
@@ -151,8 +139,81 @@ public sealed class MlsGroup
             throw new MlsException("mls.welcome.confirmation_tag", "The GroupInfo confirmation tag does not verify.");
         var interim = TranscriptHash.Interim(suite, context.ConfirmedTranscriptHash, groupInfo.ConfirmationTag);
         var state = new EpochState(context, contextBytes, tree, keys, epochSecrets,
-            new SecretTree(suite, epochSecrets.EncryptionSecret, tree.LeafCount, options.Limits), interim);
+            new SecretTree(suite, epochSecrets.EncryptionSecret, tree.LeafCount, options.Limits), interim, groupInfo.ConfirmationTag);
         return new MlsGroup(suite, options, own.SignaturePrivateKey, state);
+    }
+
+    /// <summary>
+    /// Joins a group without a Welcome by sending an external commit (RFC 9420 §12.4.3.2) built from a signed
+    /// GroupInfo that carries the external_pub extension. The returned group is already in the new epoch; if the
+    /// delivery service rejects the commit, discard it and retry with a fresh GroupInfo. <paramref name="resyncLeaf"/>
+    /// removes the joiner's own stale leaf (re-joining after losing state).
+    /// </summary>
+    public static ExternalJoin JoinByExternalCommit(GroupInfo groupInfo, Credential credential, byte[] signaturePrivateKey, RatchetTree? ratchetTree = null, uint? resyncLeaf = null, MlsGroupOptions? options = null)
+    {
+        options ??= MlsGroupOptions.Default;
+        var context = groupInfo.GroupContext;
+        var suite = CipherSuite.FromId(context.CipherSuite);
+        var tree = VerifiedTree(suite, groupInfo, ratchetTree, options);
+        var externalPubExtension = groupInfo.FindExtension(ExtensionType.ExternalPub)
+            ?? throw new MlsException("mls.external.no_external_pub", "The GroupInfo has no external_pub extension.");
+        var externalPub = MlsEncoding.Decode(externalPubExtension.Data, (ref TlsReader r) => r.ReadOpaque());
+        var (kemOutput, initSecret) = suite.Hpke.SetupSenderAndExport(externalPub, [], ExternalInitLabel, suite.HashLength);
+
+        var proposals = new List<ProposalOrRef> { new(new ExternalInitProposal(kemOutput), null) };
+        var next = tree.Clone();
+        if (resyncLeaf is { } stale)
+        {
+            next.RemoveLeaf(stale);
+            proposals.Add(new ProposalOrRef(new RemoveProposal(stale), null));
+        }
+        var leafTemplate = new LeafNode
+        {
+            EncryptionKey = [],
+            SignatureKey = suite.SignaturePublicKeyOf(signaturePrivateKey),
+            Credential = credential,
+            Capabilities = KeyPackageBundle.DefaultCapabilities,
+            Source = LeafNodeSource.Commit,
+            ParentHash = [],
+            Extensions = [],
+            Signature = [],
+        };
+        var ownLeaf = next.AddLeaf(leafTemplate, options.Limits);
+        var nextEpoch = context.Epoch + 1;
+        var path = TreeKem.CreateUpdatePath(next, ownLeaf, context.GroupId, leafTemplate, signaturePrivateKey,
+            treeHash => (context with { Epoch = nextEpoch, TreeHash = treeHash }).ToBytes(), []);
+
+        var content = new FramedContent
+        {
+            GroupId = context.GroupId,
+            Epoch = context.Epoch,
+            Sender = new Sender(SenderType.NewMemberCommit, 0),
+            ContentType = ContentType.Commit,
+            Commit = new Commit(proposals, path.Path),
+        };
+        var oldContextBytes = context.ToBytes();
+        var signature = AuthenticatedContent.Sign(suite, signaturePrivateKey, WireFormat.PublicMessage, content, oldContextBytes);
+        var interimBefore = TranscriptHash.Interim(suite, context.ConfirmedTranscriptHash, groupInfo.ConfirmationTag);
+        var confirmed = TranscriptHash.Confirmed(suite, interimBefore, new AuthenticatedContent(WireFormat.PublicMessage, content, new FramedContentAuthData(signature, [])));
+        var newContext = new GroupContext(suite.Id, context.GroupId, nextEpoch, next.RootHash(), confirmed, context.Extensions);
+        var newContextBytes = newContext.ToBytes();
+        var secrets = EpochSecrets.Derive(suite, initSecret, path.CommitSecret, suite.Zero(), newContextBytes);
+        var tag = suite.Mac(secrets.ConfirmationKey, confirmed);
+        var message = new MlsMessage
+        {
+            WireFormat = WireFormat.PublicMessage,
+            PublicMessage = new PublicMessage(content, new FramedContentAuthData(signature, tag), null),
+        };
+        var state = new EpochState(newContext, newContextBytes, next, path.PrivateKeys, secrets,
+            new SecretTree(suite, secrets.EncryptionSecret, next.LeafCount, options.Limits), TranscriptHash.Interim(suite, confirmed, tag), tag);
+        return new ExternalJoin(new MlsGroup(suite, options, signaturePrivateKey, state), message);
+    }
+
+    /// <summary>A signed GroupInfo of the current epoch (with the ratchet tree and external_pub extensions) for external joiners.</summary>
+    public GroupInfo CreateGroupInfo()
+    {
+        RequireActive();
+        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, ConfirmationTagOfEpoch());
     }
 
     /// <summary>Encrypts application data for the group as a PrivateMessage.</summary>
@@ -252,7 +313,7 @@ public sealed class MlsGroup
         }
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
-        var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim);
+        var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, tag);
         _pendingCommit = (next, content.ToBytes());
         return new CommitOutput(commitMessage, welcome, groupInfo);
     }
@@ -276,12 +337,23 @@ public sealed class MlsGroup
         {
             case WireFormat.PublicMessage:
                 var pub = message.PublicMessage!;
-                if (pub.Content.Sender.Type != SenderType.Member)
-                    throw new MlsException("mls.message.sender", "Only member senders are supported.");
                 if (pub.Content.ContentType == ContentType.Application)
                     throw new MlsException("mls.message.public_application", "Application data must be sent as a PrivateMessage.");
-                var signer = _state.Tree.GetLeaf(pub.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
-                content = PublicMessageProtection.Unprotect(_suite, pub, _state.Context, _state.ContextBytes, _state.Secrets.MembershipKey, signer.SignatureKey);
+                byte[] signerKey;
+                switch (pub.Content.Sender.Type)
+                {
+                    case SenderType.Member:
+                        signerKey = (_state.Tree.GetLeaf(pub.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.")).SignatureKey;
+                        break;
+                    case SenderType.NewMemberCommit:
+                        if (pub.Content.ContentType != ContentType.Commit || pub.Content.Commit!.Path is null)
+                            throw new MlsException("mls.external.invalid", "An external commit must be a commit with an UpdatePath.");
+                        signerKey = pub.Content.Commit.Path.LeafNode.SignatureKey;
+                        break;
+                    default:
+                        throw new MlsException("mls.message.sender", $"Sender type {pub.Content.Sender.Type} is not supported.");
+                }
+                content = PublicMessageProtection.Unprotect(_suite, pub, _state.Context, _state.ContextBytes, _state.Secrets.MembershipKey, signerKey);
                 break;
             case WireFormat.PrivateMessage:
                 var priv = message.PrivateMessage!;
@@ -308,7 +380,10 @@ public sealed class MlsGroup
                     _proposals.Add((reference, content.Content.Proposal!, from));
                 return new ProcessedMessage(ProcessedMessageKind.Proposal, from, content.Content.AuthenticatedData, Proposal: content.Content.Proposal);
             default:
-                ProcessCommit(content);
+                if (content.Content.Sender.Type == SenderType.NewMemberCommit)
+                    from = ProcessExternalCommit(content);
+                else
+                    ProcessCommit(content);
                 return new ProcessedMessage(ProcessedMessageKind.Commit, from, content.Content.AuthenticatedData);
         }
     }
@@ -331,6 +406,7 @@ public sealed class MlsGroup
         _state.Secrets.Encode(writer);
         _state.SecretTree.Encode(writer);
         writer.WriteOpaque(_state.InterimTranscriptHash);
+        writer.WriteOpaque(_state.ConfirmationTag);
         writer.WriteVector(_proposals, (w, p) =>
         {
             w.WriteOpaque(p.Ref);
@@ -366,6 +442,7 @@ public sealed class MlsGroup
         var secrets = EpochSecrets.Decode(ref reader, suite);
         var secretTree = SecretTree.Decode(ref reader, suite, options.Limits);
         var interim = reader.ReadOpaque();
+        var confirmationTag = reader.ReadOpaque();
         var proposals = reader.ReadVector((ref TlsReader r) => (r.ReadOpaque(), Proposal.Decode(ref r), r.ReadUInt32()));
         var resumption = reader.ReadVector((ref TlsReader r) => (r.ReadUInt64(), r.ReadOpaque()));
         var updateKeys = reader.ReadVector((ref TlsReader r) => (r.ReadOpaque(), r.ReadOpaque()));
@@ -374,7 +451,7 @@ public sealed class MlsGroup
         if (context.CipherSuite != suite.Id || !tree.RootHash().AsSpan().SequenceEqual(context.TreeHash) || secretTree.LeafCount != tree.LeafCount)
             throw new MlsException("mls.state.invalid", "The saved group state is inconsistent.");
         if (active) tree.RequireMember(keys.LeafIndex);
-        var group = new MlsGroup(suite, options, signaturePrivateKey, new EpochState(context, context.ToBytes(), tree, keys, secrets, secretTree, interim))
+        var group = new MlsGroup(suite, options, signaturePrivateKey, new EpochState(context, context.ToBytes(), tree, keys, secrets, secretTree, interim, confirmationTag))
         {
             IsActive = active,
         };
@@ -458,7 +535,74 @@ public sealed class MlsGroup
         if (!_suite.VerifyMac(secrets.ConfirmationKey, confirmed, content.Auth.ConfirmationTag))
             throw new MlsException("mls.commit.confirmation_tag", "The commit's confirmation tag does not verify.");
         var interim = TranscriptHash.Interim(_suite, confirmed, content.Auth.ConfirmationTag!);
-        Install(new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim));
+        Install(new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, content.Auth.ConfirmationTag!));
+    }
+
+    // RFC 9420 §12.4.3.2: inline proposals only (one ExternalInit, at most one Remove, PSKs); the joiner takes the
+    // leftmost free leaf and must send an UpdatePath. Returns the joiner's leaf index.
+    private uint ProcessExternalCommit(AuthenticatedContent content)
+    {
+        var state = _state;
+        var commit = content.Content.Commit!;
+        var path = commit.Path!;
+        ExternalInitProposal? init = null;
+        var removes = new List<uint>();
+        var psks = new List<PreSharedKeyId>();
+        foreach (var p in commit.Proposals)
+        {
+            switch (p.Proposal)
+            {
+                case null:
+                    throw new MlsException("mls.external.invalid", "An external commit cannot reference proposals.");
+                case ExternalInitProposal e when init is null:
+                    init = e;
+                    break;
+                case RemoveProposal r when removes.Count == 0:
+                    state.Tree.RequireMember(r.Removed);
+                    removes.Add(r.Removed);
+                    break;
+                case PreSharedKeyProposal psk:
+                    psks.Add(psk.Psk);
+                    break;
+                default:
+                    throw new MlsException("mls.external.invalid", $"An external commit cannot carry this {p.Proposal.Type} proposal.");
+            }
+        }
+        if (init is null) throw new MlsException("mls.external.invalid", "An external commit needs an ExternalInit proposal.");
+
+        var tree = state.Tree.Clone();
+        foreach (var removed in removes) tree.RemoveLeaf(removed);
+        if (tree.FindLeafBySignatureKey(path.LeafNode.SignatureKey) is not null)
+            throw new MlsException("mls.external.invalid", "The joiner's signature key is already in the group.");
+        var joiner = tree.AddLeaf(path.LeafNode, _options.Limits);
+        LeafNodeValidator.ValidateLeaf(_suite, path.LeafNode, LeafNodeSource.Commit, GroupId, joiner, null);
+        LeafNodeValidator.ValidateAgainstGroup(path.LeafNode, state.Context.Extensions);
+        if (tree.GetLeaf(OwnLeafIndex) is null)
+        {
+            IsActive = false;
+            _state = state with { Tree = tree };
+            return joiner;
+        }
+
+        var keys = state.Keys.Clone();
+        keys.Prune(tree);
+        var nextEpoch = state.Context.Epoch + 1;
+        var fdp = TreeKem.ApplyUpdatePath(tree, joiner, path, GroupId);
+        var provisional = state.Context with { Epoch = nextEpoch, TreeHash = tree.RootHash() };
+        var (commitSecret, _) = TreeKem.DecryptPath(tree, keys, path, fdp, provisional.ToBytes(), []);
+        keys.Prune(tree);
+
+        var initSecret = _suite.Hpke.SetupReceiverAndExport(init.KemOutput, state.Secrets.ExternalKeyPair().PrivateKey, [], ExternalInitLabel, _suite.HashLength);
+        var confirmed = TranscriptHash.Confirmed(_suite, state.InterimTranscriptHash, content);
+        var context = new GroupContext(_suite.Id, GroupId, nextEpoch, tree.RootHash(), confirmed, state.Context.Extensions);
+        var contextBytes = context.ToBytes();
+        var pskSecret = PskSecret.Compute(_suite, psks.Select(id => (id, FindPsk(_options, id, this))).ToList());
+        var secrets = EpochSecrets.Derive(_suite, initSecret, commitSecret, pskSecret, contextBytes);
+        if (!_suite.VerifyMac(secrets.ConfirmationKey, confirmed, content.Auth.ConfirmationTag))
+            throw new MlsException("mls.commit.confirmation_tag", "The commit's confirmation tag does not verify.");
+        var interim = TranscriptHash.Interim(_suite, confirmed, content.Auth.ConfirmationTag!);
+        Install(new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, content.Auth.ConfirmationTag!));
+        return joiner;
     }
 
     private void Install(EpochState next)
@@ -508,6 +652,28 @@ public sealed class MlsGroup
         var unsigned = new GroupInfo { GroupContext = context, Extensions = extensions, ConfirmationTag = confirmationTag, Signer = OwnLeafIndex, Signature = [] };
         return unsigned with { Signature = _suite.SignWithLabel(_signaturePrivateKey, "GroupInfoTBS", unsigned.ToBeSigned()) };
     }
+
+    private static RatchetTree VerifiedTree(CipherSuite suite, GroupInfo groupInfo, RatchetTree? ratchetTree, MlsGroupOptions options)
+    {
+        var context = groupInfo.GroupContext;
+        RatchetTree tree;
+        if (groupInfo.FindExtension(ExtensionType.RatchetTree) is { } treeExtension)
+            tree = RatchetTree.Parse(suite, treeExtension.Data, options.Limits);
+        else
+            tree = ratchetTree?.Clone() ?? throw new MlsException("mls.welcome.no_tree", "The GroupInfo carries no ratchet tree and none was supplied.");
+
+        var signer = tree.GetLeaf(groupInfo.Signer) ?? throw new MlsException("mls.welcome.signer", "The GroupInfo signer is not a member.");
+        if (!groupInfo.VerifySignature(suite, signer.SignatureKey))
+            throw new MlsException("mls.welcome.signature", "The GroupInfo signature does not verify.");
+        if (!tree.RootHash().AsSpan().SequenceEqual(context.TreeHash))
+            throw new MlsException("mls.welcome.tree_hash", "The ratchet tree does not match the group's tree hash.");
+        tree.ValidateStructure();
+        if (!tree.ParentHashesValid()) throw new MlsException("mls.welcome.parent_hash", "The ratchet tree's parent hashes are invalid.");
+        if (!tree.LeafSignaturesValid(context.GroupId)) throw new MlsException("mls.welcome.leaf_signature", "A leaf signature in the ratchet tree is invalid.");
+        return tree;
+    }
+
+    private byte[] ConfirmationTagOfEpoch() => _state.ConfirmationTag;
 
     private static byte[]? PathSecretFor(RatchetTree tree, uint newLeaf, IReadOnlyDictionary<uint, byte[]> pathSecrets)
     {
