@@ -3,6 +3,7 @@ using Harmony.Core.Crypto;
 using Harmony.Core.Mls.Crypto;
 using Harmony.Core.Mls.Group;
 using Harmony.Core.Mls.Messages;
+using Harmony.Core.Mls.Tree;
 
 namespace Harmony.Bench.Micro;
 
@@ -19,6 +20,8 @@ public class MlsBenchmarks
     private KeyPackageBundle _newcomer = null!;
     private Welcome _welcome = null!;
     private KeyPackageBundle _joiner = null!;
+    private RatchetTree _populated = null!;
+    private byte[] _populatedSigner = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,6 +34,21 @@ public class MlsBenchmarks
         _welcome = output.Welcome!.Welcome!;
         _joiner = bundles[Members / 2];
         _newcomer = Bundle(suite, "newcomer");
+
+        // A steady-state tree: every parent node holds a key, as after members have committed with paths.
+        _populatedSigner = Bundle(suite, "x").SignaturePrivateKey;
+        _populated = new RatchetTree(suite, LeafWithKey(suite, bundles[0].KeyPackage.LeafNode));
+        foreach (var bundle in bundles) _populated.AddLeaf(LeafWithKey(suite, bundle.KeyPackage.LeafNode));
+        for (uint node = 1; node < _populated.NodeWidth; node += 2)
+            _populated.SetParent(node, new ParentNode(Hpke.GenerateKeyPair().PublicKey, [], []));
+    }
+
+    /// <summary>Generating and encrypting an UpdatePath in a fully populated 1,000-leaf tree (the dominant cost of a commit with a path).</summary>
+    [Benchmark]
+    public UpdatePathResult UpdatePathPopulatedTree()
+    {
+        var tree = _populated.Clone();
+        return TreeKem.CreateUpdatePath(tree, 3, "bench"u8.ToArray(), tree.GetLeaf(3)!, _populatedSigner, hash => hash, []);
     }
 
     /// <summary>Adding one member: commit (no UpdatePath) plus Welcome with the full ratchet tree.</summary>
@@ -58,6 +76,8 @@ public class MlsBenchmarks
     /// <summary>Encrypting a 1 KiB application message.</summary>
     [Benchmark]
     public MlsMessage EncryptApplication() => _group.EncryptApplication(new byte[1024]);
+
+    private static LeafNode LeafWithKey(CipherSuite suite, LeafNode leaf) => leaf with { EncryptionKey = Hpke.GenerateKeyPair().PublicKey };
 
     private static KeyPackageBundle Bundle(CipherSuite suite, string name)
     {

@@ -53,8 +53,8 @@ public sealed class MlsGroup
     /// <summary>False once the local member has been removed.</summary>
     public bool IsActive { get; private set; } = true;
 
-    /// <summary>The public ratchet tree (do not modify).</summary>
-    public RatchetTree Tree => _state.Tree;
+    /// <summary>The ratchet tree of the current epoch (internal: callers outside the core must not mutate it).</summary>
+    internal RatchetTree Tree => _state.Tree;
 
     /// <summary>The epoch authenticator of the current epoch (RFC 9420 §8.7).</summary>
     public byte[] EpochAuthenticator => _state.Secrets.EpochAuthenticator;
