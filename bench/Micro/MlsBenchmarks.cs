@@ -41,6 +41,7 @@ public class MlsBenchmarks
         foreach (var bundle in bundles) _populated.AddLeaf(LeafWithKey(suite, bundle.KeyPackage.LeafNode));
         for (uint node = 1; node < _populated.NodeWidth; node += 2)
             _populated.SetParent(node, new ParentNode(Hpke.GenerateKeyPair().PublicKey, [], []));
+        _populated.RootHash(); // a live group keeps its tree hashes cached
     }
 
     /// <summary>Generating and encrypting an UpdatePath in a fully populated 1,000-leaf tree (the dominant cost of a commit with a path).</summary>

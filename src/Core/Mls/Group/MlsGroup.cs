@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Harmony.Core.Crypto;
 using Harmony.Core.Mls.Codec;
 using Harmony.Core.Mls.Crypto;
 using Harmony.Core.Mls.KeySchedule;
@@ -13,7 +14,7 @@ namespace Harmony.Core.Mls.Group;
 /// encrypt and decrypt application data. Processing a message either succeeds completely or throws an
 /// <see cref="MlsException"/> and leaves the epoch state unchanged.
 /// </summary>
-public sealed class MlsGroup
+public sealed class MlsGroup : IDisposable
 {
     private const ushort StateFormatVersion = 1;
     private static readonly byte[] ExternalInitLabel = "MLS 1.0 external init secret"u8.ToArray();
@@ -24,6 +25,7 @@ public sealed class MlsGroup
     private readonly Dictionary<ulong, byte[]> _resumptionPsks = new();
     private readonly Dictionary<string, byte[]> _pendingUpdateKeys = new(StringComparer.Ordinal);
     private EpochState _state;
+    private Ed25519KeyPair? _signer;
     private (EpochState State, byte[] Content)? _pendingCommit;
 
     private MlsGroup(CipherSuite suite, MlsGroupOptions options, byte[] signaturePrivateKey, EpochState state)
@@ -223,7 +225,10 @@ public sealed class MlsGroup
         var content = NewContent(ContentType.Application, authenticatedData) with { ApplicationData = plaintext.ToArray() };
         var block = Math.Max(1, _options.PaddingBlock);
         var padding = (block - (plaintext.Length % block)) % block;
-        var message = PrivateMessageProtection.Protect(_suite, content, _signaturePrivateKey, _state.ContextBytes, _state.SecretTree, _state.Secrets.SenderDataSecret, paddingLength: padding);
+        // The signing key is imported once per group: application messages are the hot path.
+        _signer ??= Ed25519KeyPair.FromSeed(_signaturePrivateKey);
+        var signature = _suite.SignWithLabel(_signer, "FramedContentTBS", AuthenticatedContent.ToBeSigned(WireFormat.PrivateMessage, content, _state.ContextBytes));
+        var message = PrivateMessageProtection.Encrypt(_suite, content, new FramedContentAuthData(signature, null), _state.SecretTree, _state.Secrets.SenderDataSecret, padding);
         return new MlsMessage { WireFormat = WireFormat.PrivateMessage, PrivateMessage = message };
     }
 
@@ -459,6 +464,13 @@ public sealed class MlsGroup
         foreach (var (epoch, psk) in resumption) group._resumptionPsks[epoch] = psk;
         foreach (var (publicKey, privateKey) in updateKeys) group._pendingUpdateKeys[Convert.ToHexString(publicKey)] = privateKey;
         return group;
+    }
+
+    /// <summary>Releases the cached signing key.</summary>
+    public void Dispose()
+    {
+        _signer?.Dispose();
+        _signer = null;
     }
 
     /// <inheritdoc />
