@@ -222,4 +222,30 @@ public sealed class MlsGroupTests
         Assert.Equal(2, bob.Members.Count);
         Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
     }
+
+    [Fact]
+    public void ReInitStopsTheGroupOnBothSides()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "old"u8.ToArray(), NewMember(suite, "alice"));
+        var bobBundle = NewMember(suite, "bob");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle);
+
+        var reInit = new ReInitProposal("new"u8.ToArray(), GroupContext.ProtocolVersion, 3, []);
+        var commit = alice.Commit([reInit]);
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        Assert.Equal(reInit.ToBytes(), bob.PendingReInit!.ToBytes());
+        Assert.NotNull(alice.PendingReInit);
+        var ex = Assert.Throws<MlsException>(() => bob.EncryptApplication("x"u8));
+        Assert.Equal("mls.group.reinit", ex.Code);
+        Assert.Equal(reInit.ToBytes(), MlsGroup.ImportState(bob.ExportState()).PendingReInit!.ToBytes());
+
+        var bad = new ReInitProposal("new"u8.ToArray(), GroupContext.ProtocolVersion, 2, []);
+        var fresh = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "carol"));
+        ex = Assert.Throws<MlsException>(() => fresh.Commit([bad]));
+        Assert.Equal("mls.commit.unsupported", ex.Code);
+    }
 }

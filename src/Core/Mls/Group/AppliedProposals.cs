@@ -10,4 +10,5 @@ internal sealed record AppliedProposals(
     IReadOnlyList<(uint Leaf, KeyPackage KeyPackage)> Added,
     IReadOnlyList<PreSharedKeyId> Psks,
     bool PathRequired,
-    bool RemovesCommitter);
+    bool RemovesCommitter,
+    ReInitProposal? ReInit);

@@ -26,7 +26,7 @@ public sealed class MlsGroup : IDisposable
     private readonly Dictionary<string, byte[]> _pendingUpdateKeys = new(StringComparer.Ordinal);
     private EpochState _state;
     private Ed25519KeyPair? _signer;
-    private (EpochState State, byte[] Content)? _pendingCommit;
+    private (EpochState State, byte[] Content, ReInitProposal? ReInit)? _pendingCommit;
 
     private MlsGroup(CipherSuite suite, MlsGroupOptions options, byte[] signaturePrivateKey, EpochState state)
     {
@@ -51,6 +51,12 @@ public sealed class MlsGroup : IDisposable
 
     /// <summary>The local member's leaf index.</summary>
     public uint OwnLeafIndex => _state.Keys.LeafIndex;
+
+    /// <summary>
+    /// Set once a commit with a ReInit proposal has been applied: the group must be replaced by a new one with these
+    /// parameters (RFC 9420 §11.2) and no longer sends application messages or commits.
+    /// </summary>
+    public ReInitProposal? PendingReInit { get; private set; }
 
     /// <summary>False once the local member has been removed.</summary>
     public bool IsActive { get; private set; } = true;
@@ -222,6 +228,7 @@ public sealed class MlsGroup : IDisposable
     public MlsMessage EncryptApplication(ReadOnlySpan<byte> plaintext, byte[]? authenticatedData = null)
     {
         RequireActive();
+        RequireNoReInit();
         var content = NewContent(ContentType.Application, authenticatedData) with { ApplicationData = plaintext.ToArray() };
         var block = Math.Max(1, _options.PaddingBlock);
         var padding = (block - (plaintext.Length % block)) % block;
@@ -267,6 +274,7 @@ public sealed class MlsGroup : IDisposable
     public CommitOutput Commit(IReadOnlyList<Proposal>? proposals = null, bool forceUpdatePath = false)
     {
         RequireActive();
+        RequireNoReInit();
         var own = OwnLeafIndex;
         var state = _state;
         var all = _proposals.Select(p => (p.Proposal, p.Sender)).ToList();
@@ -319,7 +327,7 @@ public sealed class MlsGroup : IDisposable
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
         var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, tag);
-        _pendingCommit = (next, content.ToBytes());
+        _pendingCommit = (next, content.ToBytes(), applied.ReInit);
         return new CommitOutput(commitMessage, welcome, groupInfo);
     }
 
@@ -328,6 +336,7 @@ public sealed class MlsGroup : IDisposable
     {
         var pending = _pendingCommit ?? throw new MlsException("mls.commit.no_pending", "There is no pending commit.");
         Install(pending.State);
+        PendingReInit = pending.ReInit;
     }
 
     /// <summary>Discards the pending commit (for example when the delivery service rejected it).</summary>
@@ -428,6 +437,8 @@ public sealed class MlsGroup : IDisposable
             w.WriteOpaque(Convert.FromHexString(p.Key));
             w.WriteOpaque(p.Value);
         });
+        writer.WritePresence(PendingReInit is not null);
+        PendingReInit?.Encode(writer);
         return writer.ToArray();
     }
 
@@ -451,6 +462,7 @@ public sealed class MlsGroup : IDisposable
         var proposals = reader.ReadVector((ref TlsReader r) => (r.ReadOpaque(), Proposal.Decode(ref r), r.ReadUInt32()));
         var resumption = reader.ReadVector((ref TlsReader r) => (r.ReadUInt64(), r.ReadOpaque()));
         var updateKeys = reader.ReadVector((ref TlsReader r) => (r.ReadOpaque(), r.ReadOpaque()));
+        var reInit = reader.ReadPresence() ? Proposal.Decode(ref reader) as ReInitProposal ?? throw new MlsException("mls.state.invalid", "Invalid pending ReInit.") : null;
         reader.EnsureEnd();
 
         if (context.CipherSuite != suite.Id || !tree.RootHash().AsSpan().SequenceEqual(context.TreeHash) || secretTree.LeafCount != tree.LeafCount)
@@ -459,6 +471,7 @@ public sealed class MlsGroup : IDisposable
         var group = new MlsGroup(suite, options, signaturePrivateKey, new EpochState(context, context.ToBytes(), tree, keys, secrets, secretTree, interim, confirmationTag))
         {
             IsActive = active,
+            PendingReInit = reInit,
         };
         group._proposals.AddRange(proposals);
         foreach (var (epoch, psk) in resumption) group._resumptionPsks[epoch] = psk;
@@ -485,6 +498,7 @@ public sealed class MlsGroup : IDisposable
             if (_pendingCommit is { } pending && pending.Content.AsSpan().SequenceEqual(content.Content.ToBytes()))
             {
                 Install(pending.State);
+                PendingReInit = pending.ReInit;
                 return;
             }
             throw new MlsException("mls.commit.own", "Received an own commit that is not the pending one.");
@@ -548,6 +562,7 @@ public sealed class MlsGroup : IDisposable
             throw new MlsException("mls.commit.confirmation_tag", "The commit's confirmation tag does not verify.");
         var interim = TranscriptHash.Interim(_suite, confirmed, content.Auth.ConfirmationTag!);
         Install(new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, content.Auth.ConfirmationTag!));
+        PendingReInit = applied.ReInit;
     }
 
     // RFC 9420 §12.4.3.2: inline proposals only (one ExternalInit, at most one Remove, PSKs); the joiner takes the
@@ -712,6 +727,11 @@ public sealed class MlsGroup : IDisposable
     }
 
     private DateTimeOffset? Now() => _options.CheckLifetimes ? _options.Time.GetUtcNow() : null;
+
+    private void RequireNoReInit()
+    {
+        if (PendingReInit is not null) throw new MlsException("mls.group.reinit", "The group was re-initialised; continue in the new group.");
+    }
 
     private void RequireActive()
     {

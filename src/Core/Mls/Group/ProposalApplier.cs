@@ -20,7 +20,7 @@ internal static class ProposalApplier
         var pathRequired = proposals.Count == 0;
         var touched = new HashSet<uint>();
         var pskIds = new HashSet<string>();
-        var reInit = false;
+        ReInitProposal? reInit = null;
 
         foreach (var (proposal, sender) in proposals)
         {
@@ -57,8 +57,10 @@ internal static class ProposalApplier
                     newExtensions = gce.Extensions;
                     pathRequired = true;
                     break;
-                case ReInitProposal:
-                    reInit = true;
+                case ReInitProposal r:
+                    if (r.Version != Messages.GroupContext.ProtocolVersion || !CipherSuite.IsSupported(r.CipherSuite))
+                        throw new MlsException("mls.commit.unsupported", "The ReInit asks for an unsupported version or cipher suite.");
+                    reInit = r;
                     break;
                 case ExternalInitProposal:
                     throw new MlsException("mls.commit.unsupported", "External commits are not supported.");
@@ -66,7 +68,7 @@ internal static class ProposalApplier
                     throw new MlsException("mls.commit.unsupported", $"Proposal type {proposal.Type} is not supported.");
             }
         }
-        if (reInit && proposals.Count != 1) throw Invalid("A ReInit proposal must be alone in its commit.");
+        if (reInit is not null && proposals.Count != 1) throw Invalid("A ReInit proposal must be alone in its commit.");
 
         var next = tree.Clone();
         foreach (var (update, sender) in updates) next.UpdateLeaf(sender, update.LeafNode);
@@ -98,7 +100,7 @@ internal static class ProposalApplier
             foreach (var (update, _) in updates) LeafNodeValidator.ValidateAgainstGroup(update.LeafNode, extensions);
             foreach (var (_, keyPackage) in added) LeafNodeValidator.ValidateAgainstGroup(keyPackage.LeafNode, extensions);
         }
-        return new AppliedProposals(next, extensions, added, psks, pathRequired, removes.Contains(committer));
+        return new AppliedProposals(next, extensions, added, psks, pathRequired, removes.Contains(committer), reInit);
     }
 
     private static MlsException Invalid(string message) => new("mls.commit.invalid_proposals", message);
