@@ -248,4 +248,32 @@ public sealed class MlsGroupTests
         ex = Assert.Throws<MlsException>(() => fresh.Commit([bad]));
         Assert.Equal("mls.commit.unsupported", ex.Code);
     }
+
+    [Fact]
+    public void ExternalPskCommitNeedsThePskOnBothSides()
+    {
+        var suite = CipherSuite.FromId(3);
+        var pskId = "shared-secret-1"u8.ToArray();
+        var withPsk = new PskStore();
+        withPsk.Add(pskId, new byte[32]);
+        var alice = MlsGroup.Create(suite, "psk"u8.ToArray(), NewMember(suite, "alice"), options: new MlsGroupOptions { ExternalPsks = withPsk });
+        var bobBundle = NewMember(suite, "bob");
+        var carolBundle = NewMember(suite, "carol");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage), new AddProposal(carolBundle.KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle, options: new MlsGroupOptions { ExternalPsks = withPsk });
+        var carol = MlsGroup.Join(add.Welcome!.Welcome!, carolBundle);
+
+        var psk = new PreSharedKeyProposal(new PreSharedKeyId { Type = PskType.External, PskId = pskId, PskNonce = new byte[32] });
+        var commit = alice.Commit([psk]);
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);
+        var ex = Assert.Throws<MlsException>(() => carol.Process(Wire(commit.Commit)));
+        Assert.Equal("mls.psk.unknown", ex.Code);
+
+        var shortNonce = new PreSharedKeyProposal(new PreSharedKeyId { Type = PskType.External, PskId = pskId, PskNonce = new byte[5] });
+        ex = Assert.Throws<MlsException>(() => alice.Commit([shortNonce]));
+        Assert.Equal("mls.commit.invalid_proposals", ex.Code);
+    }
 }

@@ -45,6 +45,10 @@ internal static class ProposalApplier
                     adds.Add(add.KeyPackage);
                     break;
                 case PreSharedKeyProposal psk:
+                    if (psk.Psk.Type == PskType.Resumption && psk.Psk.Usage != ResumptionPskUsage.Application)
+                        throw Invalid("Only application resumption PSKs can be proposed in a normal commit.");
+                    if (psk.Psk.PskNonce.Length != suite.HashLength)
+                        throw Invalid("A PSK nonce must be Nh bytes long.");
                     var pskKey = psk.Psk.Type == PskType.External
                         ? "external:" + Convert.ToHexString(psk.Psk.PskId)
                         : $"resumption:{Convert.ToHexString(psk.Psk.PskGroupId)}:{psk.Psk.PskEpoch}";
