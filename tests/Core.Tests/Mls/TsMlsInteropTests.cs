@@ -12,8 +12,9 @@ namespace Harmony.Core.Tests.Mls;
 
 /// <summary>
 /// Interoperability with ts-mls 1.6.4 (tests/Interop/mls-ts): ts-mls creates a group and welcomes a Harmony member,
-/// then the Harmony member commits a path update that adds a ts-mls member; both sides must agree on epoch
-/// authenticators and exporter output and decrypt each other's application messages.
+/// the Harmony member commits a path update that adds a ts-mls member and later removes the creator, and the ts-mls
+/// member commits its own path; both sides must agree on epoch authenticators and exporter output and decrypt each
+/// other's application messages.
 /// </summary>
 public sealed class TsMlsInteropTests
 {
@@ -68,6 +69,30 @@ public sealed class TsMlsInteropTests
             ["welcome"] = Hex(commit.Welcome!.ToBytes()),
         });
         Assert.Equal(bob.EpochAuthenticator, FromHex(joined, "epochAuthenticator"));
+
+        // Harmony Bob removes ts-mls Alice; ts-mls Carol follows.
+        var remove = bob.Commit([new RemoveProposal(0)]);
+        bob.MergePendingCommit();
+        var afterRemove = await Run("process", new JsonObject
+        {
+            ["suite"] = suiteId,
+            ["state"] = joined.GetProperty("state").GetString(),
+            ["messages"] = new JsonArray(Hex(remove.Commit.ToBytes()), Hex(bob.EncryptApplication("alice is gone"u8).ToBytes())),
+        });
+        Assert.Equal(bob.EpochAuthenticator, FromHex(afterRemove, "epochAuthenticator"));
+        Assert.Equal("alice is gone", afterRemove.GetProperty("plaintexts")[0].GetString());
+
+        // ts-mls Carol commits her own path (as a PrivateMessage) and writes; Harmony Bob follows.
+        var carolCommit = await Run("commit-and-send", new JsonObject
+        {
+            ["suite"] = suiteId,
+            ["state"] = afterRemove.GetProperty("state").GetString(),
+            ["text"] = "bye from ts-mls",
+        });
+        Assert.Equal(ProcessedMessageKind.Commit, bob.Process(MlsMessage.Parse(FromHex(carolCommit, "commit"))).Kind);
+        Assert.Equal(FromHex(carolCommit, "epochAuthenticator"), bob.EpochAuthenticator);
+        Assert.Equal("bye from ts-mls"u8.ToArray(), bob.Process(MlsMessage.Parse(FromHex(carolCommit, "message"))).ApplicationData);
+        Assert.Equal(2, bob.Members.Count);
     }
 
     private static async Task<JsonElement> Run(string command, JsonObject request)

@@ -1,5 +1,5 @@
 // Interop harness: drives ts-mls for Harmony's MLS tests. Reads a JSON request on stdin, writes JSON on stdout.
-// Commands: keypackage, create-and-add, process, join. All binary values are hex; group state is ts-mls's own encoding.
+// Commands: keypackage, create-and-add, process, join, commit-and-send. All binary values are hex; group state is ts-mls's own encoding.
 import {
   createApplicationMessage, createCommit, createGroup, joinGroup, processMessage, getCiphersuiteImpl,
   getCiphersuiteFromName, defaultCapabilities, defaultLifetime, emptyPskIndex, generateKeyPackage,
@@ -90,6 +90,17 @@ if (command === "keypackage") {
   };
   const state = await joinGroup(welcome, keyPackage, privateKeys, emptyPskIndex, impl);
   result = await summary(state, impl);
+} else if (command === "commit-and-send") {
+  let state = loadState(request.state);
+  const commit = await createCommit({ state, cipherSuite: impl }, { wireAsPublicMessage: request.public === true });
+  state = commit.newState;
+  const message = await createApplicationMessage(state, text(request.text), impl);
+  state = message.newState;
+  result = {
+    commit: hex(encodeMlsMessage(commit.commit)),
+    message: hex(encodeMlsMessage({ privateMessage: message.privateMessage, wireformat: "mls_private_message", version: "mls10" })),
+    ...(await summary(state, impl)),
+  };
 } else {
   throw new Error(`unknown command ${command}`);
 }
