@@ -98,7 +98,8 @@ public sealed class MlsGroupTests
         Assert.Equal(ProcessedMessageKind.Proposal, alice.Process(Wire(proposal)).Kind);
         var commit = alice.Commit(forceUpdatePath: true);
         Assert.Equal(WireFormat.PrivateMessage, commit.Commit.WireFormat);
-        alice.MergePendingCommit();
+        Assert.Equal(ProcessedMessageKind.Proposal, bob.Process(Wire(proposal)).Kind); // echo of an own encrypted proposal
+        Assert.Equal(ProcessedMessageKind.Commit, alice.Process(Wire(commit.Commit)).Kind); // echo merges the pending commit
         bob.Process(Wire(commit.Commit));
         var carol = MlsGroup.Join(commit.Welcome!.Welcome!, carolBundle, options: options);
         Assert.Equal(alice.EpochAuthenticator, bob.EpochAuthenticator);

@@ -26,7 +26,10 @@ public sealed class MlsGroup : IDisposable
     private readonly Dictionary<string, byte[]> _pendingUpdateKeys = new(StringComparer.Ordinal);
     private EpochState _state;
     private Ed25519KeyPair? _signer;
-    private (EpochState State, byte[] Content, ReInitProposal? ReInit)? _pendingCommit;
+    private (EpochState State, byte[] Content, ReInitProposal? ReInit, byte[] Message)? _pendingCommit;
+    // Own handshake messages as sent, so echoes from the delivery service are recognised without decryption (the
+    // sender's own ratchet keys are already consumed).
+    private readonly List<(byte[] Message, Proposal Proposal, byte[] AuthenticatedData)> _sentProposals = new();
 
     private MlsGroup(CipherSuite suite, MlsGroupOptions options, byte[] signaturePrivateKey, EpochState state)
     {
@@ -327,7 +330,7 @@ public sealed class MlsGroup : IDisposable
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
         var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, tag);
-        _pendingCommit = (next, content.ToBytes(), applied.ReInit);
+        _pendingCommit = (next, content.ToBytes(), applied.ReInit, commitMessage.ToBytes());
         return new CommitOutput(commitMessage, welcome, groupInfo);
     }
 
@@ -346,6 +349,7 @@ public sealed class MlsGroup : IDisposable
     public ProcessedMessage Process(MlsMessage message)
     {
         RequireActive();
+        if (RecognizeOwnHandshake(message) is { } own) return own;
         AuthenticatedContent content;
         switch (message.WireFormat)
         {
@@ -632,11 +636,28 @@ public sealed class MlsGroup : IDisposable
         return joiner;
     }
 
+    private ProcessedMessage? RecognizeOwnHandshake(MlsMessage message)
+    {
+        if (_pendingCommit is null && _sentProposals.Count == 0) return null;
+        var bytes = message.ToBytes();
+        if (_pendingCommit is { } pending && pending.Message.AsSpan().SequenceEqual(bytes))
+        {
+            Install(pending.State);
+            PendingReInit = pending.ReInit;
+            return new ProcessedMessage(ProcessedMessageKind.Commit, OwnLeafIndex, []);
+        }
+        foreach (var sent in _sentProposals)
+            if (sent.Message.AsSpan().SequenceEqual(bytes))
+                return new ProcessedMessage(ProcessedMessageKind.Proposal, OwnLeafIndex, sent.AuthenticatedData, Proposal: sent.Proposal);
+        return null;
+    }
+
     private void Install(EpochState next)
     {
         _state = next;
         _pendingCommit = null;
         _proposals.Clear();
+        _sentProposals.Clear();
         _pendingUpdateKeys.Clear();
         RememberResumptionPsk();
     }
@@ -655,9 +676,11 @@ public sealed class MlsGroup : IDisposable
         var signature = AuthenticatedContent.Sign(_suite, _signaturePrivateKey, wireFormat, content, _state.ContextBytes);
         var auth = new FramedContentAuthData(signature, null);
         _proposals.Add((Proposal.Reference(_suite, new AuthenticatedContent(wireFormat, content, auth).ToBytes()), proposal, OwnLeafIndex));
-        return wireFormat == WireFormat.PublicMessage
+        var message = wireFormat == WireFormat.PublicMessage
             ? new MlsMessage { WireFormat = wireFormat, PublicMessage = PublicMessageProtection.WithMembershipTag(_suite, content, auth, _state.ContextBytes, _state.Secrets.MembershipKey) }
             : new MlsMessage { WireFormat = wireFormat, PrivateMessage = PrivateMessageProtection.Encrypt(_suite, content, auth, _state.SecretTree, _state.Secrets.SenderDataSecret) };
+        _sentProposals.Add((message.ToBytes(), proposal, content.AuthenticatedData));
+        return message;
     }
 
     private FramedContent NewContent(ContentType type, byte[]? authenticatedData) => new()
