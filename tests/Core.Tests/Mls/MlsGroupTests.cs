@@ -165,14 +165,19 @@ public sealed class MlsGroupTests
     }
 
     [Fact]
-    public void ExpiredKeyPackageIsRejected()
+    public void KeyPackageLifetimeIsCheckedAgainstTheGroupClock()
     {
         var suite = CipherSuite.FromId(1);
         using var key = Ed25519KeyPair.Generate();
-        var old = KeyPackageBundle.Create(suite, Credential.Basic("old"u8.ToArray()), key.ExportSeed(), Now.AddDays(-10), TimeSpan.FromDays(1));
-        var alice = MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"));
-        var ex = Assert.Throws<MlsException>(() => alice.Commit([new AddProposal(old.KeyPackage)]));
+        var issued = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var keyPackage = KeyPackageBundle.Create(suite, Credential.Basic("kp"u8.ToArray()), key.ExportSeed(), issued, TimeSpan.FromDays(1)).KeyPackage;
+        MlsGroup At(DateTimeOffset now) => MlsGroup.Create(suite, "g"u8.ToArray(), NewMember(suite, "alice"), options: new MlsGroupOptions { Time = new FixedTimeProvider(now) });
+
+        var ex = Assert.Throws<MlsException>(() => At(issued.AddDays(2)).Commit([new AddProposal(keyPackage)]));
         Assert.Equal("mls.leaf_node.lifetime", ex.Code);
+        ex = Assert.Throws<MlsException>(() => At(issued.AddSeconds(-1)).Commit([new AddProposal(keyPackage)]));
+        Assert.Equal("mls.leaf_node.lifetime", ex.Code);
+        Assert.NotNull(At(issued.AddHours(12)).Commit([new AddProposal(keyPackage)]).Welcome);
     }
 
     [Fact]
