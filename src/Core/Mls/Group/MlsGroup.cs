@@ -111,17 +111,10 @@ public sealed class MlsGroup : IDisposable
 
         var tree = VerifiedTree(suite, groupInfo, ratchetTree, options);
 
-        var ownLeafBytes = own.KeyPackage.LeafNode.ToBytes();
-        uint? ownLeaf = null;
-        foreach (var leaf in tree.MemberLeaves())
-        {
-            if (tree.GetLeaf(leaf)!.ToBytes().AsSpan().SequenceEqual(ownLeafBytes))
-            {
-                ownLeaf = leaf;
-                break;
-            }
-        }
-        if (ownLeaf is null) throw new MlsException("mls.welcome.not_in_tree", "The joiner's leaf is not in the ratchet tree.");
+        // Encryption keys are unique in a valid tree, so the key finds the candidate and the full leaf confirms it.
+        var ownLeaf = tree.FindLeafByEncryptionKey(own.KeyPackage.LeafNode.EncryptionKey);
+        if (ownLeaf is null || !tree.GetLeaf(ownLeaf.Value)!.ToBytes().AsSpan().SequenceEqual(own.KeyPackage.LeafNode.ToBytes()))
+            throw new MlsException("mls.welcome.not_in_tree", "The joiner's leaf is not in the ratchet tree.");
 
         var keys = new TreePrivateKeys(ownLeaf.Value, own.EncryptionPrivateKey);
         if (secrets.PathSecret is { } pathSecret)
