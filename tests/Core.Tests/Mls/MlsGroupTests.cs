@@ -282,4 +282,30 @@ public sealed class MlsGroupTests
         ex = Assert.Throws<MlsException>(() => alice.Commit([shortNonce]));
         Assert.Equal("mls.commit.invalid_proposals", ex.Code);
     }
+
+    [Fact]
+    public void LateApplicationMessageFromThePreviousEpochIsReadable()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "late"u8.ToArray(), NewMember(suite, "alice"));
+        var bobBundle = NewMember(suite, "bob");
+        var carolBundle = NewMember(suite, "carol");
+        var add = alice.Commit([new AddProposal(bobBundle.KeyPackage), new AddProposal(carolBundle.KeyPackage)]);
+        alice.MergePendingCommit();
+        var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle);
+        var carol = MlsGroup.Join(add.Welcome!.Welcome!, carolBundle, options: new MlsGroupOptions { RetainedEpochsForDecryption = 0 });
+
+        var late = bob.EncryptApplication("sent before the commit"u8);
+        var lateProposal = bob.ProposeRemove(carol.OwnLeafIndex);
+        var commit = alice.Commit(forceUpdatePath: true);
+        alice.MergePendingCommit();
+        bob.Process(Wire(commit.Commit));
+        carol.Process(Wire(commit.Commit));
+
+        Assert.Equal("sent before the commit"u8.ToArray(), alice.Process(Wire(late)).ApplicationData);
+        var ex = Assert.Throws<MlsException>(() => carol.Process(Wire(late)));
+        Assert.Equal("mls.message.epoch", ex.Code);
+        ex = Assert.Throws<MlsException>(() => alice.Process(Wire(lateProposal)));
+        Assert.Equal("mls.message.epoch", ex.Code);
+    }
 }

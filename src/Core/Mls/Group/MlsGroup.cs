@@ -25,6 +25,7 @@ public sealed class MlsGroup : IDisposable
     private readonly Dictionary<ulong, byte[]> _resumptionPsks = new();
     private readonly Dictionary<string, byte[]> _pendingUpdateKeys = new(StringComparer.Ordinal);
     private EpochState _state;
+    private readonly Dictionary<ulong, EpochState> _pastEpochs = new();
     private Ed25519KeyPair? _signer;
     private (EpochState State, byte[] Content, ReInitProposal? ReInit, byte[] Message)? _pendingCommit;
     // Own handshake messages as sent, so echoes from the delivery service are recognised without decryption (the
@@ -369,10 +370,16 @@ public sealed class MlsGroup : IDisposable
             case WireFormat.PrivateMessage:
                 var priv = message.PrivateMessage!;
                 if (!priv.GroupId.AsSpan().SequenceEqual(GroupId)) throw new MlsException("mls.message.group", "The message belongs to another group.");
-                if (priv.Epoch != Epoch) throw new MlsException("mls.message.epoch", $"The message is for epoch {priv.Epoch}, the group is at {Epoch}.");
-                content = PrivateMessageProtection.Decrypt(_suite, priv, _state.SecretTree, _state.Secrets.SenderDataSecret, _options.Limits);
-                var sender = _state.Tree.GetLeaf(content.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
-                if (!content.VerifySignature(_suite, sender.SignatureKey, _state.ContextBytes))
+                var epochState = _state;
+                if (priv.Epoch != Epoch)
+                {
+                    // Application messages sent just before a commit may arrive after it; a few past epochs stay readable.
+                    if (priv.ContentType != ContentType.Application || !_pastEpochs.TryGetValue(priv.Epoch, out epochState))
+                        throw new MlsException("mls.message.epoch", $"The message is for epoch {priv.Epoch}, the group is at {Epoch}.");
+                }
+                content = PrivateMessageProtection.Decrypt(_suite, priv, epochState.SecretTree, epochState.Secrets.SenderDataSecret, _options.Limits);
+                var sender = epochState.Tree.GetLeaf(content.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
+                if (!content.VerifySignature(_suite, sender.SignatureKey, epochState.ContextBytes))
                     throw new MlsException("mls.message.signature", "The message signature does not verify.");
                 break;
             default:
@@ -647,6 +654,11 @@ public sealed class MlsGroup : IDisposable
 
     private void Install(EpochState next)
     {
+        if (_options.RetainedEpochsForDecryption > 0)
+        {
+            _pastEpochs[_state.Context.Epoch] = _state;
+            while (_pastEpochs.Count > _options.RetainedEpochsForDecryption) _pastEpochs.Remove(_pastEpochs.Keys.Min());
+        }
         _state = next;
         _pendingCommit = null;
         _proposals.Clear();

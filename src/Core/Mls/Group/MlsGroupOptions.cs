@@ -27,6 +27,12 @@ public sealed record MlsGroupOptions
     /// <summary>Application ciphertexts are padded to a multiple of this many bytes (1 disables padding).</summary>
     public int PaddingBlock { get; init; } = 32;
 
+    /// <summary>
+    /// How many past epochs stay available for decrypting late application messages (0 keeps only the current
+    /// epoch, the strictest forward secrecy). Past epochs are kept in memory only, not in exported state.
+    /// </summary>
+    public int RetainedEpochsForDecryption { get; init; } = 1;
+
     /// <summary>How many past epochs' resumption PSKs are retained.</summary>
     public int RetainedResumptionEpochs { get; init; } = 8;
 }
