@@ -17,6 +17,7 @@ namespace Harmony.Core.Mls.Group;
 public sealed class MlsGroup : IDisposable
 {
     private const ushort StateFormatVersion = 1;
+    private const uint ExternalProposer = uint.MaxValue;
     private static readonly byte[] ExternalInitLabel = "MLS 1.0 external init secret"u8.ToArray();
     private readonly CipherSuite _suite;
     private readonly MlsGroupOptions _options;
@@ -357,6 +358,14 @@ public sealed class MlsGroup : IDisposable
                     case SenderType.Member:
                         signerKey = (_state.Tree.GetLeaf(pub.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.")).SignatureKey;
                         break;
+                    case SenderType.External:
+                        if (pub.Content.ContentType != ContentType.Proposal || !ExternalSender.IsAllowed(pub.Content.Proposal!.Type))
+                            throw new MlsException("mls.message.external_proposal", "External senders may only send Add, Remove, PSK, ReInit or GroupContextExtensions proposals.");
+                        var senders = ExternalSender.FromContext(_state.Context);
+                        if (pub.Content.Sender.Index >= senders.Count)
+                            throw new MlsException("mls.message.sender", "Unknown external sender.");
+                        signerKey = senders[(int)pub.Content.Sender.Index].SignatureKey;
+                        break;
                     case SenderType.NewMemberCommit:
                         if (pub.Content.ContentType != ContentType.Commit || pub.Content.Commit!.Path is null)
                             throw new MlsException("mls.external.invalid", "An external commit must be a commit with an UpdatePath.");
@@ -394,15 +403,17 @@ public sealed class MlsGroup : IDisposable
             case ContentType.Proposal:
                 // The delivery service echoes a member's own proposals; caching them once keeps commits valid.
                 var reference = Proposal.Reference(_suite, content.ToBytes());
+                // External proposals carry no leaf; the sentinel never matches a leaf (they cannot be Updates).
+                var proposer = content.Content.Sender.Type == SenderType.Member ? from : ExternalProposer;
                 if (!_proposals.Exists(p => p.Ref.AsSpan().SequenceEqual(reference)))
-                    _proposals.Add((reference, content.Content.Proposal!, from));
-                return new ProcessedMessage(ProcessedMessageKind.Proposal, from, content.Content.AuthenticatedData, Proposal: content.Content.Proposal);
+                    _proposals.Add((reference, content.Content.Proposal!, proposer));
+                return new ProcessedMessage(ProcessedMessageKind.Proposal, from, content.Content.AuthenticatedData, Proposal: content.Content.Proposal, SenderType: content.Content.Sender.Type);
             default:
                 if (content.Content.Sender.Type == SenderType.NewMemberCommit)
                     from = ProcessExternalCommit(content);
                 else
                     ProcessCommit(content);
-                return new ProcessedMessage(ProcessedMessageKind.Commit, from, content.Content.AuthenticatedData);
+                return new ProcessedMessage(ProcessedMessageKind.Commit, from, content.Content.AuthenticatedData, SenderType: content.Content.Sender.Type);
         }
     }
 
