@@ -66,4 +66,24 @@ public sealed class ExternalSenderTests
         ex = Assert.Throws<MlsException>(() => ExternalSender.CreateProposal(suite, alice.GroupId, alice.Epoch, 0, new ExternalInitProposal(new byte[32]), moderator.ExportSeed()));
         Assert.Equal("mls.message.external_proposal", ex.Code);
     }
+
+    [Fact]
+    public void NewMemberCanProposeItsOwnAdd()
+    {
+        var suite = CipherSuite.FromId(1);
+        var alice = MlsGroup.Create(suite, "open"u8.ToArray(), Bundle(suite, "alice"));
+        var daveBundle = Bundle(suite, "dave");
+        var request = ExternalSender.CreateSelfAddProposal(suite, alice.GroupId, alice.Epoch, daveBundle.KeyPackage, daveBundle.SignaturePrivateKey);
+        var processed = alice.Process(Wire(request));
+        Assert.Equal(SenderType.NewMemberProposal, processed.SenderType);
+        var commit = alice.Commit();
+        alice.MergePendingCommit();
+        var dave = MlsGroup.Join(commit.Welcome!.Welcome!, daveBundle);
+        Assert.Equal(alice.EpochAuthenticator, dave.EpochAuthenticator);
+
+        var stranger = Bundle(suite, "mallory");
+        var forged = ExternalSender.CreateSelfAddProposal(suite, alice.GroupId, alice.Epoch, Bundle(suite, "eve").KeyPackage, stranger.SignaturePrivateKey);
+        var ex = Assert.Throws<MlsException>(() => alice.Process(Wire(forged)));
+        Assert.Equal("mls.message.signature", ex.Code);
+    }
 }

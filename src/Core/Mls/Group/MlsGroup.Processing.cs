@@ -36,6 +36,12 @@ public sealed partial class MlsGroup
                             throw new MlsException("mls.message.sender", "Unknown external sender.");
                         signerKey = senders[(int)pub.Content.Sender.Index].SignatureKey;
                         break;
+                    case SenderType.NewMemberProposal:
+                        // A prospective member asks to be added; it signs with the key of the KeyPackage it proposes.
+                        if (pub.Content.ContentType != ContentType.Proposal || pub.Content.Proposal is not AddProposal selfAdd)
+                            throw new MlsException("mls.message.external_proposal", "A new member may only propose its own Add.");
+                        signerKey = selfAdd.KeyPackage.LeafNode.SignatureKey;
+                        break;
                     case SenderType.NewMemberCommit:
                         if (pub.Content.ContentType != ContentType.Commit || pub.Content.Commit!.Path is null)
                             throw new MlsException("mls.external.invalid", "An external commit must be a commit with an UpdatePath.");

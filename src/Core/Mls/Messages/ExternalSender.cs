@@ -57,4 +57,22 @@ public sealed record ExternalSender(byte[] SignatureKey, Credential Credential) 
     /// <summary>Whether an external sender may send proposals of <paramref name="type"/>.</summary>
     public static bool IsAllowed(ProposalType type)
         => type is ProposalType.Add or ProposalType.Remove or ProposalType.PreSharedKey or ProposalType.ReInit or ProposalType.GroupContextExtensions;
+
+    /// <summary>
+    /// Creates a new_member_proposal: the owner of <paramref name="keyPackage"/> asks to be added to the group at
+    /// <paramref name="epoch"/>, signing with the KeyPackage's signature key.
+    /// </summary>
+    public static MlsMessage CreateSelfAddProposal(Crypto.CipherSuite suite, byte[] groupId, ulong epoch, KeyPackage keyPackage, ReadOnlySpan<byte> signaturePrivateKey)
+    {
+        var content = new FramedContent
+        {
+            GroupId = groupId,
+            Epoch = epoch,
+            Sender = new Sender(SenderType.NewMemberProposal, 0),
+            ContentType = ContentType.Proposal,
+            Proposal = new AddProposal(keyPackage),
+        };
+        var signature = AuthenticatedContent.Sign(suite, signaturePrivateKey, WireFormat.PublicMessage, content, null);
+        return new MlsMessage { WireFormat = WireFormat.PublicMessage, PublicMessage = new PublicMessage(content, new FramedContentAuthData(signature, null), null) };
+    }
 }
