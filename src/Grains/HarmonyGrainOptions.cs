@@ -48,6 +48,9 @@ public sealed record HarmonyGrainOptions
     /// <summary>Most admission rules per community.</summary>
     public int MaxAdmissionRules { get; init; } = 16;
 
+    /// <summary>Most verifiable presentations in one join request.</summary>
+    public int MaxPresentations { get; init; } = 4;
+
     /// <summary>Most registered delegated capabilities per community.</summary>
     public int MaxRegisteredCapabilities { get; init; } = 100_000;
 

@@ -25,6 +25,7 @@ internal sealed class CommunityGrain(
     VerifiedChainCache chainCache) : Grain, ICommunityGrain
 {
     private readonly CapabilityGuard _guard = new(options, time, nonces, chainCache);
+    private readonly AdmissionChecker _admission = new(options, time);
 
     private string CommunityId => this.GetPrimaryKeyString();
 
@@ -175,12 +176,7 @@ internal sealed class CommunityGrain(
         var did = verified.Invoker;
         if (S.Banned.Contains(did)) throw Refusals.Banned(did);
         if (S.Members.TryGetValue(did, out var existing)) return existing;
-        if (S.AdmissionRules.Count > 0)
-        {
-            // Verifiable-credential checking is not available to the grains yet (the VC verifier is a separate
-            // work item); refusing is the only safe answer until it is wired in here.
-            throw Refusals.Unauthorized("This community requires credentials that this server cannot verify yet.");
-        }
+        _admission.Check(S.AdmissionRules, request.Presentations, did, verified.Nonce, CommunityTarget);
         var member = new MemberInfo { Did = did, JoinedAt = time.GetUtcNow(), CapabilityId = capabilityId };
         S.Members[did] = member;
         await state.WriteStateAsync();
