@@ -7,7 +7,7 @@ using Harmony.Grains.Tests.Support;
 namespace Harmony.Grains.Tests.Channel;
 
 [Collection(ClusterCollection.Name)]
-public sealed class ChannelAuthorizationTests(ClusterFixture fixture)
+public sealed class ChannelAuthorizationTests(SqliteClusterFixture fixture)
 {
     private IClusterClient Client => fixture.Client;
 

@@ -11,7 +11,7 @@ using Harmony.Grains.Tests.Support;
 namespace Harmony.Grains.Tests.Community;
 
 [Collection(ClusterCollection.Name)]
-public sealed class CommunityGrainTests(ClusterFixture fixture)
+public sealed class CommunityGrainTests(SqliteClusterFixture fixture)
 {
     private IClusterClient Client => fixture.Client;
 
