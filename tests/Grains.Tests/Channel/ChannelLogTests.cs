@@ -86,6 +86,25 @@ public abstract class ChannelLogTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_failed_write_acknowledges_nothing_and_leaves_no_gap()
+    {
+        var s = await CommunityScenario.CreateAsync(Client);
+        var alice = new Actor();
+        var cap = await s.JoinAsync(alice);
+        await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA), cap);
+        var lost = alice.SignEnvelope(s.ChannelA, lamport: 2);
+
+        fixture.Store.FailNextBatch(s.ChannelA);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => s.AppendAsync(s.ChannelA, lost, cap));
+        var retried = await s.AppendAsync(s.ChannelA, lost, cap);
+        var next = await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, lamport: 3), cap);
+
+        Assert.False(retried.Duplicate);
+        Assert.Equal(2, retried.Seq);
+        Assert.Equal(3, next.Seq);
+    }
+
+    [Fact]
     public async Task Slow_mode_refuses_a_second_message_until_the_interval_has_passed()
     {
         var s = await CommunityScenario.CreateAsync(Client, slowMode: TimeSpan.FromSeconds(30));
