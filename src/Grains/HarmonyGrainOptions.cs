@@ -42,6 +42,9 @@ public sealed record HarmonyGrainOptions
     /// <summary>Most categories per community.</summary>
     public int MaxCategories { get; init; } = 100;
 
+    /// <summary>Most members per community (the owner included).</summary>
+    public int MaxMembers { get; init; } = 100_000;
+
     /// <summary>Most role templates per community.</summary>
     public int MaxRoles { get; init; } = 250;
 

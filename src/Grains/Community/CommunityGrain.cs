@@ -170,14 +170,19 @@ internal sealed class CommunityGrain(
             var delegatorMayInvite = links.Count == 1 || links[^2].Allows(Actions.Invite);
             if (!delegatorMayInvite) throw Refusals.CapabilityInvalid("The invite was not delegated by a holder of 'Invite'.");
             capabilityId = verified.CapabilityId;
-            var invite = (JsonObject)((JsonObject)document["proof"]!)["capability"]!;
-            Register(capabilityId, invite.ToJsonString(), links[^1].Controllers);
         }
         var did = verified.Invoker;
         if (S.Banned.Contains(did)) throw Refusals.Banned(did);
         if (S.Members.TryGetValue(did, out var existing)) return existing;
+        if (S.Members.Count >= options.MaxMembers) throw Refusals.TooLarge($"A community has at most {options.MaxMembers} members.");
         _admission.Check(S.AdmissionRules, request.Presentations, did, verified.Nonce, CommunityTarget);
         var member = new MemberInfo { Did = did, JoinedAt = time.GetUtcNow(), CapabilityId = capabilityId };
+        if (capabilityId is not null)
+        {
+            // Registered so the member can refer to the invite by id from now on.
+            var invite = (JsonObject)((JsonObject)document["proof"]!)["capability"]!;
+            Register(capabilityId, invite.ToJsonString(), verified.Chain.Links[^1].Controllers);
+        }
         S.Members[did] = member;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IMemberGrain>(did).AddMembershipAsync(CommunityId);
