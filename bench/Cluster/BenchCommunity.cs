@@ -26,6 +26,12 @@ internal sealed class BenchCommunity
 
     public string Id { get; }
 
+    /// <summary>The first member's invitation (a delegated capability), for measuring capability checks.</summary>
+    public JsonObject? FirstInvite { get; private set; }
+
+    /// <summary>The owner's DID (the root controller).</summary>
+    public string OwnerDid => _owner.Did;
+
     public static async Task<BenchCommunity> CreateAsync(IClusterClient client, IEnumerable<string> channels, int members)
     {
         var community = new BenchCommunity(client, "bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -47,6 +53,7 @@ internal sealed class BenchCommunity
                 Invocation = CapabilityIssuer.Invoke(new JsonObject(), invite, new InvocationRequest(Actions.Join, target), member.Key).ToJsonString(),
             });
             community._members.Add((member, CapabilityProof.ByReference(invite["id"]!.GetValue<string>())));
+            community.FirstInvite ??= invite;
         }
 
         return community;

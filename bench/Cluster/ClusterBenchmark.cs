@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using Harmony.Core.Capabilities;
 using Harmony.Core.Protocol;
+using Harmony.Grains.Abstractions.Streams;
+using Orleans.Runtime;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Storage;
 using LogEntry = Harmony.Grains.Storage.LogEntry;
@@ -128,6 +131,9 @@ internal static class ClusterBenchmark
         for (var run = 0; run < runs; run++)
             pingRates.Add((await Load.ClosedLoopAsync(_ => ping.PingAsync(payload), int.MaxValue, OneChannelConcurrency, seconds)).PerSecond);
         var verifyMicros = VerifyCost(rawEnvelopes);
+        var capabilityMicros = await CapabilityCheckCostAsync(community);
+        var publishRates = new List<double>();
+        for (var run = 0; run < runs; run++) publishRates.Add(await SequentialPublishRateAsync(node, rawEnvelopes, RawBatch));
 
         var rawMedian = Stats.Median(raw);
         Console.WriteLine();
@@ -142,9 +148,10 @@ internal static class ClusterBenchmark
         Row($"raw inserts/s at the grain's mean batch ({meanBatch:0.#})", rawAtGrainBatch, "N0");
         Row($"no-op grain calls/s ({OneChannelConcurrency} concurrent, same payload size)", pingRates, "N0");
         Row("entries per group commit (1 channel peak)", batchSizes, "0.0");
+        Row($"stream events/s published one after another (as the flush loop does, {RawBatch} per run)", publishRates, "N0");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"acked/raw (1 channel): {peak / rawMedian:0.000}; acked/raw ({ManyChannels} channels): {Stats.Median(manyRates) / rawMedian:0.000}; envelope decode+verify {verifyMicros:0.0} µs on one core (ceiling {1e6 / verifyMicros:N0}/s per channel activation)"));
+            $"acked/raw (1 channel): {peak / rawMedian:0.000}; acked/raw ({ManyChannels} channels): {Stats.Median(manyRates) / rawMedian:0.000}; envelope decode+verify {verifyMicros:0.0} µs on one core (ceiling {1e6 / verifyMicros:N0}/s per channel activation); capability check by reference (cached chain) {capabilityMicros:0.0} µs"));
     }
 
     private static Task<(int Completed, double PerSecond)> ClosedAsync(Append[] pool, int concurrency, TimeSpan duration) =>
@@ -171,6 +178,32 @@ internal static class ClusterBenchmark
         }
 
         return rows / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> CapabilityCheckCostAsync(BenchCommunity community)
+    {
+        var verifier = new CapabilityVerifier();
+        var target = InvocationTargets.Community(community.Id);
+        await verifier.VerifyCapabilityAsync(community.FirstInvite!, community.OwnerDid, target);
+        var watch = Stopwatch.StartNew();
+        var n = 0;
+        while (watch.ElapsedMilliseconds < 500)
+        {
+            await verifier.VerifyCapabilityAsync(community.FirstInvite!, community.OwnerDid, target);
+            n++;
+        }
+
+        return watch.Elapsed.TotalMilliseconds * 1000 / n;
+    }
+
+    private static async Task<double> SequentialPublishRateAsync(BenchNode node, byte[][] envelopes, int count)
+    {
+        var stream = node.Client.GetStreamProvider(StreamNames.Provider)
+            .GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, "publish-probe"));
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+            await stream.OnNextAsync(new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = "publish-probe", Seq = i + 1, Envelope = envelopes[i % envelopes.Length] });
+        return count / watch.Elapsed.TotalSeconds;
     }
 
     private static double VerifyCost(byte[][] envelopes)
