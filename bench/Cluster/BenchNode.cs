@@ -57,7 +57,12 @@ internal sealed class BenchNode : IAsyncDisposable
             }
 
             settings["Harmony:Storage"] = "Postgres";
-            settings["Harmony:Postgres:ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+            settings["Harmony:Postgres:ConnectionString"] = new NpgsqlConnectionStringBuilder(server)
+            {
+                Database = database,
+                // Npgsql's default pool (100) lets 100 channels flushing at once exhaust the server's max_connections.
+                MaxPoolSize = 20,
+            }.ConnectionString;
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory, DisableDefaults = true });

@@ -61,16 +61,25 @@ internal static class ClusterBenchmark
 
         var oneRates = new List<double>();
         var batchSizes = new List<double>();
+        var cpuPerAppend = new List<double>();
+        var coresUsed = new List<double>();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
         var estimate = 5000.0;
         for (var run = 0; run < runs; run++)
         {
+            var pool = community.Generate(one, Pool(estimate, seconds), EnvelopeBytes);
             var before = await channel.GetInfoAsync();
-            var (done, rate) = await ClosedAsync(community.Generate(one, Pool(estimate, seconds), EnvelopeBytes), OneChannelConcurrency, seconds);
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var wall = Stopwatch.StartNew();
+            var (done, rate) = await ClosedAsync(pool, OneChannelConcurrency, seconds);
+            process.Refresh();
+            cpuPerAppend.Add((process.TotalProcessorTime - cpuBefore).TotalMicroseconds / done);
+            coresUsed.Add((process.TotalProcessorTime - cpuBefore).TotalSeconds / wall.Elapsed.TotalSeconds);
             var after = await channel.GetInfoAsync();
             oneRates.Add(rate);
             batchSizes.Add((after.LastSeq - before.LastSeq) / (double)Math.Max(1, after.BatchesWritten - before.BatchesWritten));
             estimate = Math.Max(estimate, rate);
-            _ = done;
         }
 
         var manyRates = new List<double>();
@@ -148,6 +157,8 @@ internal static class ClusterBenchmark
         Row($"raw inserts/s at the grain's mean batch ({meanBatch:0.#})", rawAtGrainBatch, "N0");
         Row($"no-op grain calls/s ({OneChannelConcurrency} concurrent, same payload size)", pingRates, "N0");
         Row("entries per group commit (1 channel peak)", batchSizes, "0.0");
+        Row("process CPU µs per acked append (1 channel peak: client, silo and storage driver together)", cpuPerAppend, "0");
+        Row($"cores this process got during the 1-channel runs (of {Environment.ProcessorCount})", coresUsed, "0.00");
         Row($"stream events/s published one after another (as the flush loop does, {RawBatch} per run)", publishRates, "N0");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -32,6 +32,12 @@ public abstract class DurableDatabase : IAsyncLifetime
     /// <summary>Drops the database (PostgreSQL) or deletes its directory (SQLite).</summary>
     public abstract Task DisposeAsync();
 
+    /// <summary>Runs a statement that returns one integer (e.g. a count).</summary>
+    public abstract Task<long> ScalarAsync(string sql);
+
+    /// <summary>Runs a statement.</summary>
+    public abstract Task ExecuteAsync(string sql);
+
     /// <summary>Opens a new message-log store on the database; the caller disposes it when it is disposable.</summary>
     public abstract IMessageLogStore OpenStore();
 

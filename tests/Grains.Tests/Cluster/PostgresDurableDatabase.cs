@@ -40,6 +40,18 @@ public sealed class PostgresDurableDatabase : DurableDatabase
     }
 
     /// <inheritdoc />
+    public override async Task<long> ScalarAsync(string sql) =>
+        Convert.ToInt64(await _database.ScalarAsync<object>(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public override async Task ExecuteAsync(string sql)
+    {
+        await using var dataSource = _database.CreateDataSource();
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <inheritdoc />
     public override IMessageLogStore OpenStore() => new OwnedPostgresStore(_database.CreateDataSource());
 
     /// <inheritdoc />

@@ -40,6 +40,26 @@ public sealed class SqliteDurableDatabase : DurableDatabase
     }
 
     /// <inheritdoc />
+    public override async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <inheritdoc />
     public override IMessageLogStore OpenStore() => new SqliteMessageLogStore(ConnectionString);
 
     /// <inheritdoc />
