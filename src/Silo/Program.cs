@@ -1,10 +1,12 @@
+using Harmony.Gateway.Hosting;
 using Harmony.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHarmonyNode();
+builder.Services.AddHarmonyGateway(builder.Configuration);
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHarmonyGateway();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var line in HarmonyStartupBanner.Describe(app.Services))

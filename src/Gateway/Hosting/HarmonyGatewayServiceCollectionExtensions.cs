@@ -1,0 +1,81 @@
+using Harmony.Gateway.Auth;
+using Harmony.Gateway.Fanout;
+using Harmony.Gateway.Health;
+using Harmony.Gateway.Hubs;
+using Harmony.Gateway.Identity;
+using Harmony.Gateway.Origins;
+using Harmony.Gateway.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Harmony.Gateway.Hosting;
+
+/// <summary>Registers the gateway's services: instance identity, auth, origin policy, the SignalR hub, fan-out and health checks.</summary>
+public static class HarmonyGatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the gateway, configured from <c>Harmony:Gateway</c> (<see cref="HarmonyGatewayOptions"/>); the instance
+    /// key lives in <c>Harmony:DataDirectory</c> (default <c>./data</c>, relative to the content root). The host must
+    /// also run an Orleans silo or client (for <see cref="IGrainFactory"/> and the <c>chat</c> stream provider).
+    /// </summary>
+    /// <exception cref="ArgumentException">The gateway configuration is invalid.</exception>
+    public static IServiceCollection AddHarmonyGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(HarmonyGatewayOptions.SectionName).Get<HarmonyGatewayOptions>() ?? new HarmonyGatewayOptions();
+        options.Validate();
+        var dataDirectory = configuration["Harmony:DataDirectory"] ?? "./data";
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IInstanceIdentity>(sp =>
+        {
+            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            return FileInstanceIdentity.LoadOrCreate(Path.GetFullPath(dataDirectory, root));
+        });
+        services.AddSingleton<ChallengeStore>();
+        services.AddSingleton<SessionTokenService>();
+        services.AddSingleton<OriginPolicy>();
+        services.AddSingleton<HubRateLimiter>();
+        services.AddSingleton<ChannelFanout>();
+        services.AddSingleton(GatewayInstanceId.New());
+
+        services.AddAuthentication(SessionAuthenticationDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationDefaults.Scheme, null);
+        services.AddAuthorization();
+
+        services.AddSignalR(hub =>
+            {
+                hub.MaximumReceiveMessageSize = options.MaxHubMessageBytes;
+                hub.AddFilter<HubCallFilter>();
+            })
+            .AddJsonProtocol()
+            .AddMessagePackProtocol();
+        WrapHubProtocols(services);
+
+        services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [SiloReadinessCheck.ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Decorates every registered hub protocol with <see cref="BindingFailureProtocol"/>.</summary>
+    private static void WrapHubProtocols(IServiceCollection services)
+    {
+        var registrations = services.Where(d => d.ServiceType == typeof(IHubProtocol)).ToList();
+        foreach (var registration in registrations)
+        {
+            services.Remove(registration);
+            services.Add(ServiceDescriptor.Singleton<IHubProtocol>(sp => new BindingFailureProtocol(Create(sp, registration))));
+        }
+    }
+
+    private static IHubProtocol Create(IServiceProvider sp, ServiceDescriptor d) =>
+        d.ImplementationInstance as IHubProtocol
+        ?? (IHubProtocol?)d.ImplementationFactory?.Invoke(sp)
+        ?? (IHubProtocol)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!);
+}
