@@ -11,5 +11,6 @@ internal static class CommandGroups
         yield return KeysCommand.Build();
         yield return DidCommand.Build();
         yield return VcCommand.Build();
+        yield return RdfCommand.Build();
     }
 }

@@ -145,22 +145,21 @@ public sealed class CrdtLog<T> : IReadOnlyCollection<LogEntry<T>>
         _byId.Add(entry.Id, entry);
         _ordered.Add(entry.Order, entry);
         HighestLamport = Math.Max(HighestLamport, entry.Lamport);
-        var target = entry.Target!;
         switch (entry.Kind)
         {
             case EntryKind.Message:
                 _messages.Add(entry.Order, entry);
                 break;
             case EntryKind.Edit:
-                if (!_latestEdits.TryGetValue(target, out var byAuthor)) _latestEdits[target] = byAuthor = new(StringComparer.Ordinal);
+                if (!_latestEdits.TryGetValue(entry.Target!, out var byAuthor)) _latestEdits[entry.Target!] = byAuthor = new(StringComparer.Ordinal);
                 if (!byAuthor.TryGetValue(entry.Author, out var edit) || edit.Order < entry.Order) byAuthor[entry.Author] = entry;
                 break;
             case EntryKind.Delete:
-                _tombstones.Add(target);
+                _tombstones.Add(entry.Target!);
                 break;
             case EntryKind.ReactionAdd:
             case EntryKind.ReactionRemove:
-                if (!_latestReactions.TryGetValue(target, out var reactions)) _latestReactions[target] = reactions = [];
+                if (!_latestReactions.TryGetValue(entry.Target!, out var reactions)) _latestReactions[entry.Target!] = reactions = [];
                 var key = (entry.Reaction!, entry.Author);
                 if (!reactions.TryGetValue(key, out var latest) || latest.Order < entry.Order) reactions[key] = entry;
                 break;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Harmony.Core.Rdf.Vocabulary;
@@ -16,6 +17,12 @@ public sealed class NQuadsReader
     private const int IriCacheCapacity = 4096;
     private const int BlankNodeCacheCapacity = 4096;
     private const int LanguageCacheCapacity = 256;
+
+    // Characters that end the plain run of an IRI: '>', an escape, or a character IRIREF forbids.
+    private static readonly SearchValues<char> IriStops = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        " <>\"{}|^`\\");
 
     private readonly TextReader _input;
     private readonly NQuadsOptions _options;
@@ -200,14 +207,9 @@ public sealed class NQuadsReader
     {
         var start = _pos++;
         var rest = Line[_pos..];
-        var i = 0;
-        for (; i < rest.Length; i++)
-        {
-            var c = rest[i];
-            if (c is '>' or '\\') break;
-            if (RdfSyntax.IsIriForbidden(c)) throw Error($"{Describe(c)} is not allowed in an IRI", _pos + i);
-        }
-        if (i == rest.Length) throw Error("unterminated IRI: expected '>'", start);
+        var i = rest.IndexOfAny(IriStops);
+        if (i < 0) throw Error("unterminated IRI: expected '>'", start);
+        if (rest[i] is not ('>' or '\\')) throw Error($"{Describe(rest[i])} is not allowed in an IRI", _pos + i);
         if (rest[i] == '>')
         {
             var text = rest[..i];

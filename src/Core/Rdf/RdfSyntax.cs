@@ -43,8 +43,8 @@ internal static class RdfSyntax
             or >= 0xF900 and <= 0xFDCF or >= 0xFDF0 and <= 0xFFFD or >= 0x10000 and <= 0xEFFFF;
 
     /// <summary>
-    /// PN_CHARS_U without ':'. The RDF 1.1 N-Triples/N-Quads text lists ':' here, but that is a known erratum: the
-    /// W3C suite rejects <c>_::a</c> and <c>_:abc:def</c>, as Turtle's grammar does.
+    /// PN_CHARS_U without ':'. The RDF 1.1 N-Triples/N-Quads grammar text lists ':' here, but the W3C suite's
+    /// negative tests reject <c>_::a</c> and <c>_:abc:def</c> (as Turtle's grammar does), and the suite wins.
     /// </summary>
     public static bool IsPnCharsU(int c) => c == '_' || IsPnCharsBase(c);
 
