@@ -1,0 +1,15 @@
+namespace Harmony.Gateway.Tests.Infrastructure;
+
+/// <summary>One node shared by the tests of a collection (distinct community ids per test).</summary>
+public sealed class NodeFixture : IDisposable
+{
+    public GatewayFactory Node { get; } = new();
+
+    public void Dispose() => Node.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class NodeCollection : ICollectionFixture<NodeFixture>
+{
+    public const string Name = "node";
+}
