@@ -24,7 +24,7 @@ public sealed class HarmonyNodeInfo
 
     /// <summary>The connection string Orleans and the log store use for the node's database (may hold a password).</summary>
     internal string ConnectionString => Options.Storage == DatabaseKind.Sqlite
-        ? $"Data Source={SqliteDatabasePath}"
+        ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = SqliteDatabasePath }.ToString()
         : Options.Postgres.ConnectionString!;
 
     /// <summary>The ADO.NET invariant the Orleans providers accept for the node's database.</summary>
