@@ -1,9 +1,11 @@
 using Harmony.Gateway.Hosting;
+using Harmony.Grains.Storage;
 using Harmony.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHarmonyNode();
 builder.Services.AddHarmonyGateway(builder.Configuration);
+builder.Services.AddHarmonyReadinessProbe<IMessageLogStore>("storage", (store, ct) => store.MaxSeqAsync("readyz-probe", ct));
 
 var app = builder.Build();
 app.MapHarmonyGateway();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Harmony.Core.Did;
 using Harmony.Core.Encoding;
 using Harmony.Core.Protocol;
@@ -16,19 +17,21 @@ public static class AuthEndpoints
     /// <summary>Maps <c>POST /api/auth/challenge</c> and <c>POST /api/auth/session</c>.</summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/auth/challenge", (ChallengeRequest? body, ChallengeStore challenges) =>
-            Guard(() =>
+        routes.MapPost("/api/auth/challenge", (HttpRequest request, ChallengeStore challenges) =>
+            GuardAsync(async () =>
             {
-                var did = RequireDid(body?.Did);
+                var body = await ReadBodyAsync<ChallengeRequest>(request);
+                var did = RequireDid(body.Did);
                 var (nonce, expiresAt) = challenges.Issue(did);
                 return Results.Ok(new ChallengeResponse(nonce, expiresAt));
             }));
-        routes.MapPost("/api/auth/session", (SessionRequest? body, HttpRequest request, ChallengeStore challenges,
+        routes.MapPost("/api/auth/session", (HttpRequest request, ChallengeStore challenges,
                 SessionTokenService tokens, OriginPolicy origins, IInstanceIdentity instance) =>
-            Guard(() =>
+            GuardAsync(async () =>
             {
-                var did = RequireDid(body?.Did);
-                if (string.IsNullOrEmpty(body!.Nonce) || string.IsNullOrEmpty(body.Signature))
+                var body = await ReadBodyAsync<SessionRequest>(request);
+                var did = RequireDid(body.Did);
+                if (string.IsNullOrEmpty(body.Nonce) || string.IsNullOrEmpty(body.Signature))
                     throw new ProtocolException(ErrorCodes.BadRequest, "nonce and signature are required.");
                 challenges.Consume(did, body.Nonce);
                 byte[] signature;
@@ -43,10 +46,35 @@ public static class AuthEndpoints
         return routes;
     }
 
-    private static IResult Guard(Func<IResult> action)
+    /// <summary>Largest auth request body, in bytes.</summary>
+    public const int MaxBodyBytes = 8 * 1024;
+
+    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
+
+    private static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
     {
-        try { return action(); }
+        try { return await action(); }
         catch (ProtocolException e) { return ErrorTranslator.ToResult(ErrorTranslator.FromException(e)!); }
+    }
+
+    /// <summary>Reads a small JSON body; malformed or oversized bodies are typed errors, not framework problem details.</summary>
+    private static async Task<T> ReadBodyAsync<T>(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes) throw new ProtocolException(ErrorCodes.TooLarge, $"The body exceeds {MaxBodyBytes} bytes.");
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), request.HttpContext.RequestAborted)) > 0) length += read;
+        if (length > MaxBodyBytes) throw new ProtocolException(ErrorCodes.TooLarge, $"The body exceeds {MaxBodyBytes} bytes.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), BodyJson)
+                ?? throw new ProtocolException(ErrorCodes.BadRequest, "The body must be a JSON object.");
+        }
+        catch (JsonException)
+        {
+            throw new ProtocolException(ErrorCodes.BadRequest, "The body is not valid JSON of the expected shape.");
+        }
     }
 
     private static string RequireDid(string? did)

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace Harmony.Gateway.Hosting;
@@ -60,6 +61,24 @@ public static class HarmonyGatewayServiceCollectionExtensions
         WrapHubProtocols(services);
 
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [SiloReadinessCheck.ReadyTag]);
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a <c>/readyz</c> check named <paramref name="name"/> that runs <paramref name="probe"/> against the
+    /// registered <typeparamref name="TService"/> (for example a storage round trip), failing after 5 seconds.
+    /// </summary>
+    public static IServiceCollection AddHarmonyReadinessProbe<TService>(this IServiceCollection services, string name, Func<TService, CancellationToken, Task> probe)
+        where TService : notnull
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(probe);
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            name,
+            sp => new ServiceProbeHealthCheck<TService>(sp.GetRequiredService<TService>(), probe, TimeSpan.FromSeconds(5)),
+            failureStatus: null,
+            tags: [SiloReadinessCheck.ReadyTag]));
         return services;
     }
 

@@ -107,6 +107,24 @@ public sealed class AuthEndpointTests(NodeFixture fixture)
         Assert.Equal(ErrorCodes.BadRequest, (await ErrorOf(response)).Code);
     }
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2]")]
+    [InlineData("{\"did\": 5}")]
+    public async Task A_malformed_body_is_a_typed_bad_request(string body)
+    {
+        using var http = Node.Http();
+        foreach (var path in new[] { "/api/auth/challenge", "/api/auth/session" })
+        {
+            var response = await http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(ErrorCodes.BadRequest, (await ErrorOf(response)).Code);
+        }
+        var huge = await http.PostAsync("/api/auth/challenge", new StringContent("{\"did\":\"" + new string('a', 20_000) + "\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(ErrorCodes.TooLarge, (await ErrorOf(huge)).Code);
+    }
+
     [Fact]
     public async Task Origins_outside_the_allow_list_are_refused()
     {

@@ -51,13 +51,15 @@ public sealed class TestUser : IDisposable
     public JsonObject Delegate(JsonObject parent, string controller, string target, params string[] actions) =>
         CapabilityIssuer.Delegate(parent, new DelegationRequest(controller, target, actions, DateTimeOffset.UtcNow.AddHours(1)), Key);
 
-    public byte[] Envelope(string channel, byte[]? ciphertext = null, EnvelopeKind kind = EnvelopeKind.Message) =>
+    public byte[] Envelope(string channel, byte[]? ciphertext = null, EnvelopeKind kind = EnvelopeKind.Message, string? thread = null, string? target = null) =>
         EnvelopeCodec.Encode(EnvelopeCodec.Sign(new Envelope
         {
             Channel = channel,
             Author = Did,
             Lamport = ++_lamport,
             Kind = kind,
+            Thread = thread,
+            Target = target,
             CreatedAtMs = 1_700_000_000_000,
             Ciphertext = ciphertext ?? [1, 2, 3, (byte)_lamport],
         }, Key));
