@@ -33,6 +33,9 @@ public sealed class HarmonyConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _cursors = new(StringComparer.Ordinal);
     private readonly Channel<object> _work = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<ChannelEnvelope> _envelopes = Channel.CreateUnbounded<ChannelEnvelope>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, bool> _presenceWatched = new(StringComparer.Ordinal);
+    private readonly Channel<TypingSignal> _typing = Channel.CreateBounded<TypingSignal>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<PresenceChange> _presence = Channel.CreateBounded<PresenceChange>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly Channel<QueueRejection> _rejections = Channel.CreateUnbounded<QueueRejection>();
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -58,6 +61,9 @@ public sealed class HarmonyConnection : IAsyncDisposable
         if (options.UseMessagePack) builder.AddMessagePackProtocol();
         _hub = builder.Build();
         _hub.On<ChannelEnvelope>(HubMethods.EnvelopeEvent, e => _work.Writer.TryWrite(e));
+        // Ephemeral signals: a slow reader loses the oldest, never blocks the connection.
+        _hub.On<TypingSignal>(HubMethods.TypingEvent, t => _typing.Writer.TryWrite(t));
+        _hub.On<PresenceChange>(HubMethods.PresenceEvent, p => _presence.Writer.TryWrite(p));
         _hub.Reconnected += _ =>
         {
             _work.Writer.TryWrite(Resume.Instance);
@@ -136,6 +142,20 @@ public sealed class HarmonyConnection : IAsyncDisposable
         _work.Writer.TryWrite(new SyncRequest(channelId));
     }
 
+    /// <summary>Receives <c>presence</c> events for <paramref name="did"/> (kept across reconnects).</summary>
+    public async Task WatchPresenceAsync(string did, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(did);
+        _presenceWatched[did] = true;
+        if (_hub.State == HubConnectionState.Connected) await InvokeAsync(HubMethods.WatchPresence, [did], cancellationToken);
+    }
+
+    /// <summary>Typing signals of watched channels (ephemeral; the oldest are dropped when not read).</summary>
+    public IAsyncEnumerable<TypingSignal> ReadTypingAsync(CancellationToken cancellationToken = default) => _typing.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Presence changes of watched members (ephemeral; the oldest are dropped when not read).</summary>
+    public IAsyncEnumerable<PresenceChange> ReadPresenceAsync(CancellationToken cancellationToken = default) => _presence.Reader.ReadAllAsync(cancellationToken);
+
     /// <summary>The highest sequence number delivered for <paramref name="channelId"/>.</summary>
     public long LastSeq(string channelId) => _cursors.TryGetValue(channelId, out var seq) ? seq : 0;
 
@@ -197,12 +217,17 @@ public sealed class HarmonyConnection : IAsyncDisposable
                 {
                     await InvokeAsync<AppendResult>(HubMethods.Send, [queued.Envelope, queued.CapabilityId, null], cancellationToken);
                 }
-                catch (HarmonyServerException e) when (e.Code is not (ErrorCodes.RateLimited or ErrorCodes.SlowMode))
+                catch (HarmonyServerException e) when (e.Code is ErrorCodes.RateLimited or ErrorCodes.SlowMode)
+                {
+                    return;
+                }
+                catch (HarmonyServerException e)
                 {
                     _rejections.Writer.TryWrite(new QueueRejection(queued.Id, queued.ChannelId, e));
                 }
-                catch (Exception e) when (e is HarmonyServerException || IsTransient(e))
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {
+                    // Connection lost mid-flush: the envelope stays queued and the next resume sends it (the server dedupes).
                     return;
                 }
                 await _store.RemoveAsync(queued.Id, cancellationToken);
@@ -233,6 +258,8 @@ public sealed class HarmonyConnection : IAsyncDisposable
             catch (OperationCanceledException) { }
         }
         _envelopes.Writer.TryComplete();
+        _typing.Writer.TryComplete();
+        _presence.Writer.TryComplete();
         _rejections.Writer.TryComplete();
         _http.Dispose();
         _flushGate.Dispose();
@@ -260,6 +287,7 @@ public sealed class HarmonyConnection : IAsyncDisposable
             await InvokeAsync<WatchResult>(HubMethods.Watch, [channelId, capabilityId], cancellationToken);
             _work.Writer.TryWrite(new SyncRequest(channelId));
         }
+        foreach (var did in _presenceWatched.Keys) await InvokeAsync(HubMethods.WatchPresence, [did], cancellationToken);
         _work.Writer.TryWrite(Flush.Instance);
     }
 
@@ -287,9 +315,10 @@ public sealed class HarmonyConnection : IAsyncDisposable
                         break;
                 }
             }
-            catch (Exception e) when (e is HarmonyServerException || IsTransient(e))
+            catch (Exception) when (!token.IsCancellationRequested)
             {
-                // The next reconnect resumes (watch, sync, flush) from the persisted state.
+                // Whatever failed (refusal, lost connection), the next reconnect resumes (watch, sync, flush) from the
+                // persisted state; the pump itself must keep running.
             }
         }
     }

@@ -15,6 +15,15 @@ public static class HubMethods
     /// <summary>Read a log page.</summary>
     public const string Sync = "Sync";
 
+    /// <summary>Start presence events for a DID.</summary>
+    public const string WatchPresence = "WatchPresence";
+
+    /// <summary>The typing event.</summary>
+    public const string TypingEvent = "typing";
+
+    /// <summary>The presence event.</summary>
+    public const string PresenceEvent = "presence";
+
     /// <summary>The envelope event.</summary>
     public const string EnvelopeEvent = "envelope";
 }

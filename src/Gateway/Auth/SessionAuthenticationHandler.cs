@@ -46,6 +46,8 @@ public sealed class SessionAuthenticationHandler(
     {
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header["Bearer ".Length..].Trim();
+        // Only the hub takes the query form (browser WebSockets cannot send headers); elsewhere it would leak into logs for nothing.
+        if (!request.Path.StartsWithSegments(SessionAuthenticationDefaults.HubPath)) return null;
         var query = request.Query[SessionAuthenticationDefaults.AccessTokenQuery].ToString();
         return query.Length > 0 ? query : null;
     }

@@ -15,7 +15,7 @@ namespace Harmony.Gateway.Hosting;
 public static class HarmonyGatewayEndpointExtensions
 {
     /// <summary>The hub path.</summary>
-    public const string HubPath = "/hub";
+    public const string HubPath = SessionAuthenticationDefaults.HubPath;
 
     /// <summary>
     /// Adds the origin check, authentication and authorization middleware and maps <c>/api/auth/*</c>, the hub at
