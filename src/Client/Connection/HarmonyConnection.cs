@@ -361,9 +361,10 @@ public sealed class HarmonyConnection : IAsyncDisposable
         {
             // A malformed entry is still delivered in order; the application's decoder reports it.
         }
-        _envelopes.Writer.TryWrite(e);
+        // The cursor moves before the application sees the entry, so whoever observes the entry also observes the cursor.
         _cursors[e.ChannelId] = e.Seq;
         await _store.SetCursorAsync(e.ChannelId, e.Seq, cancellationToken);
+        _envelopes.Writer.TryWrite(e);
     }
 
     private async Task<long> CursorAsync(string channelId, CancellationToken cancellationToken)

@@ -38,6 +38,9 @@ public sealed class HarmonyGatewayOptions
     /// <summary>Largest invocation, capability or presentation JSON text, in bytes (default 64 KiB).</summary>
     public int MaxInvocationBytes { get; set; } = 64 * 1024;
 
+    /// <summary>Longest string argument other than invocations (ids, names, DIDs), in characters (default 1024).</summary>
+    public int MaxArgumentLength { get; set; } = 1024;
+
     /// <summary>Most KeyPackages per upload (default 100).</summary>
     public int MaxKeyPackagesPerUpload { get; set; } = 100;
 
@@ -62,7 +65,7 @@ public sealed class HarmonyGatewayOptions
         if (MaxHubMessageBytes < 1024) throw new ArgumentException("MaxHubMessageBytes must be at least 1024.");
         if (MaxEnvelopeBytes < 128) throw new ArgumentException("MaxEnvelopeBytes must be at least 128.");
         if (MaxInvocationBytes < 256) throw new ArgumentException("MaxInvocationBytes must be at least 256.");
-        if (MaxKeyPackagesPerUpload < 1 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
+        if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
             throw new ArgumentException("Counts must be positive.");
         ConnectionRate.Validate();
         DidRate.Validate();

@@ -12,7 +12,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace Harmony.Gateway.Hosting;
 
@@ -21,7 +20,7 @@ public static class HarmonyGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gateway, configured from <c>Harmony:Gateway</c> (<see cref="HarmonyGatewayOptions"/>); the instance
-    /// key lives in <c>Harmony:DataDirectory</c> (default <c>./data</c>, relative to the content root). The host must
+    /// key lives in <c>Harmony:DataDirectory</c> (default <c>./data</c>, relative to the working directory). The host must
     /// also run an Orleans silo or client (for <see cref="IGrainFactory"/> and the <c>chat</c> stream provider).
     /// </summary>
     /// <exception cref="ArgumentException">The gateway configuration is invalid.</exception>
@@ -35,11 +34,8 @@ public static class HarmonyGatewayServiceCollectionExtensions
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IInstanceIdentity>(sp =>
-        {
-            var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return FileInstanceIdentity.LoadOrCreate(Path.GetFullPath(dataDirectory, root));
-        });
+        // Resolved like the node resolves it (against the working directory), so the key sits beside the database.
+        services.AddSingleton<IInstanceIdentity>(_ => FileInstanceIdentity.LoadOrCreate(Path.GetFullPath(dataDirectory, Environment.CurrentDirectory)));
         services.AddSingleton<ChallengeStore>();
         services.AddSingleton<SessionTokenService>();
         services.AddSingleton<OriginPolicy>();

@@ -300,10 +300,10 @@ public sealed class HarmonyHub(IGrainFactory grains, ChannelFanout fanout, Harmo
 
     private static PresenceEvent ToEvent(string did, PresenceInfo p) => new(did, p.Online, p.Connections, p.LastSeen);
 
-    private static string RequireText(string? value, string name) =>
+    private string RequireText(string? value, string name) =>
         string.IsNullOrEmpty(value) ? throw new ProtocolException(ErrorCodes.BadRequest, $"{name} is required.")
-        : value.Length > 1024 ? throw new ProtocolException(ErrorCodes.TooLarge, $"{name} is too long.")
+        : value.Length > options.MaxArgumentLength ? throw new ProtocolException(ErrorCodes.TooLarge, $"{name} exceeds {options.MaxArgumentLength} characters.")
         : value;
 
-    private static string RequireId(string? value, string name) => RequireText(value, name);
+    private string RequireId(string? value, string name) => RequireText(value, name);
 }

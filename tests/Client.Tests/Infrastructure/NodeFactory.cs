@@ -1,16 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
-using Harmony.Grains;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Harmony.Client.Tests.Infrastructure;
 
 /// <summary>
 /// A real Harmony node (src/Silo Program, SQLite in <see cref="DataDirectory"/>) on Kestrel. Restart it by disposing
-/// and creating another one with the same data folder and HTTP port. The node host does not register the grains'
-/// services yet, so the factory adds them.
+/// and creating another one with the same data folder and HTTP port.
 /// </summary>
 public sealed class NodeFactory : WebApplicationFactory<Program>
 {
@@ -43,6 +40,5 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Harmony:Cluster:GatewayPort", _gatewayPort);
         builder.UseSetting("Harmony:Streams:PullPeriodMilliseconds", "10");
         builder.UseEnvironment("Development");
-        builder.ConfigureTestServices(services => services.AddHarmonyGrains());
     }
 }

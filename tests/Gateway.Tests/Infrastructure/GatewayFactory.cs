@@ -1,15 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
-using Harmony.Grains;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 
 namespace Harmony.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// A real Harmony node (src/Silo Program: co-hosted silo on SQLite in a temp folder, gateway) on Kestrel with a
-/// random port. The node host does not register the grains' services yet, so the factory adds them.
+/// random port.
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
@@ -45,7 +43,6 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
-        builder.ConfigureTestServices(services => services.AddHarmonyGrains());
     }
 
     private static int FreePort()

@@ -7,9 +7,3 @@ public sealed class NodeFixture : IDisposable
 
     public void Dispose() => Node.Dispose();
 }
-
-[CollectionDefinition(Name)]
-public sealed class NodeCollection : ICollectionFixture<NodeFixture>
-{
-    public const string Name = "node";
-}
