@@ -41,6 +41,7 @@ public sealed class HarmonyConnection : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private HarmonySession? _session;
     private Task? _pump;
+    private volatile bool _started;
 
     private HarmonyConnection(HarmonyClientOptions options, Ed25519KeyPair key, ClientStore store, IMessageEncryptor? encryptor, HttpMessageHandler? handler)
     {
@@ -69,7 +70,17 @@ public sealed class HarmonyConnection : IAsyncDisposable
             _work.Writer.TryWrite(Resume.Instance);
             return Task.CompletedTask;
         };
+        // Automatic reconnect does not cover every close (the server closes connections whose session expired, or
+        // the retry policy is bypassed): start again, with a fresh session, unless the application is stopping.
+        _hub.Closed += error =>
+        {
+            if (!_stopping.IsCancellationRequested && _started) _ = RestartAsync();
+            return Task.CompletedTask;
+        };
     }
+
+    /// <summary>Raised after every (re)connection once channels are watched again, synced and the queue sent.</summary>
+    public event Func<Task>? Resumed;
 
     /// <summary>The user's DID.</summary>
     public string Did { get; }
@@ -98,6 +109,7 @@ public sealed class HarmonyConnection : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         _pump ??= Task.Run(PumpAsync);
+        _started = true;
         var policy = new BackoffRetryPolicy(_options.InitialBackoff, _options.MaxBackoff);
         for (var attempt = 0L; ; attempt++)
         {
@@ -280,6 +292,19 @@ public sealed class HarmonyConnection : IAsyncDisposable
         return session;
     }
 
+    private async Task RestartAsync()
+    {
+        try { await StartAsync(_stopping.Token); }
+        catch (Exception) when (_stopping.IsCancellationRequested)
+        {
+            // Disposed while reconnecting.
+        }
+        catch (Exception)
+        {
+            // A non-transient failure (for example the login was refused): the connection stays closed; State tells.
+        }
+    }
+
     private async Task ResumeAsync(CancellationToken cancellationToken)
     {
         foreach (var (channelId, capabilityId) in _watched)
@@ -289,6 +314,7 @@ public sealed class HarmonyConnection : IAsyncDisposable
         }
         foreach (var did in _presenceWatched.Keys) await InvokeAsync(HubMethods.WatchPresence, [did], cancellationToken);
         _work.Writer.TryWrite(Flush.Instance);
+        _work.Writer.TryWrite(ResumedMarker.Instance);
     }
 
     /// <summary>One reader applies events, syncs and flushes in order, outside SignalR's receive loop (hub calls from handlers would deadlock it).</summary>
@@ -312,6 +338,9 @@ public sealed class HarmonyConnection : IAsyncDisposable
                         break;
                     case Flush:
                         await FlushAsync(token);
+                        break;
+                    case ResumedMarker:
+                        if (Resumed is { } handler) await handler();
                         break;
                 }
             }
@@ -393,5 +422,10 @@ public sealed class HarmonyConnection : IAsyncDisposable
     private sealed class Flush
     {
         public static readonly Flush Instance = new();
+    }
+
+    private sealed class ResumedMarker
+    {
+        public static readonly ResumedMarker Instance = new();
     }
 }

@@ -14,9 +14,12 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
     private readonly string _siloPort = FreePort().ToString();
     private readonly string _gatewayPort = FreePort().ToString();
 
-    public NodeFactory(string dataDirectory, int httpPort)
+    private readonly IDictionary<string, string> _settings;
+
+    public NodeFactory(string dataDirectory, int httpPort, IDictionary<string, string>? settings = null)
     {
         DataDirectory = dataDirectory;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(httpPort);
         StartServer();
         BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
@@ -39,6 +42,7 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Harmony:Cluster:SiloPort", _siloPort);
         builder.UseSetting("Harmony:Cluster:GatewayPort", _gatewayPort);
         builder.UseSetting("Harmony:Streams:PullPeriodMilliseconds", "10");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
     }
 }
