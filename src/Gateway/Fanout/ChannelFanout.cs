@@ -1,3 +1,5 @@
+using System.Threading.Channels;
+using Harmony.Gateway.Hosting;
 using Harmony.Gateway.Hubs;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Streams;
@@ -10,9 +12,11 @@ namespace Harmony.Gateway.Fanout;
 /// <summary>
 /// Holds ONE Orleans stream subscription per channel that at least one local connection watches (reference-counted
 /// by connection; released when the last watcher leaves or disconnects) and forwards each event to the channel's
-/// SignalR group. Delivery is best effort: clients repair gaps from the log by sequence number.
+/// SignalR group. Each channel has a bounded queue between the stream and SignalR, so a slow connection never holds
+/// up the stream's pulling agent; when the queue is full the oldest events are dropped. Delivery is best effort:
+/// clients repair gaps from the log by sequence number.
 /// </summary>
-public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub> hub, ILogger<ChannelFanout> logger)
+public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub> hub, HarmonyGatewayOptions options, ILogger<ChannelFanout> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, Watch> _watches = new(StringComparer.Ordinal);
@@ -48,8 +52,17 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
         {
             if (!_watches.TryGetValue(channelId, out var watch))
             {
-                var handle = await Stream(channelId).SubscribeAsync((e, _) => ForwardAsync(e));
-                watch = new Watch(handle);
+                var queue = Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(options.FanoutQueueCapacity)
+                {
+                    FullMode = BoundedChannelFullMode.DropOldest,
+                    SingleReader = true,
+                });
+                var handle = await Stream(channelId).SubscribeAsync((e, _) =>
+                {
+                    queue.Writer.TryWrite(e);
+                    return Task.CompletedTask;
+                });
+                watch = new Watch(handle, queue, Task.Run(() => PumpAsync(queue.Reader)));
                 _watches[channelId] = watch;
             }
             watch.Connections.Add(connectionId);
@@ -93,6 +106,7 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
     {
         if (!_watches.TryGetValue(channelId, out var watch) || !watch.Connections.Remove(connectionId) || watch.Connections.Count > 0) return;
         _watches.Remove(channelId);
+        watch.Queue.Writer.TryComplete();
         try { await watch.Handle.UnsubscribeAsync(); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -103,6 +117,11 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
 
     private IAsyncStream<ChannelEvent> Stream(string channelId) =>
         cluster.GetStreamProvider(StreamNames.Provider).GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, channelId));
+
+    private async Task PumpAsync(ChannelReader<ChannelEvent> events)
+    {
+        await foreach (var e in events.ReadAllAsync()) await ForwardAsync(e);
+    }
 
     private async Task ForwardAsync(ChannelEvent e)
     {
@@ -121,9 +140,14 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
         }
     }
 
-    private sealed class Watch(StreamSubscriptionHandle<ChannelEvent> handle)
+    private sealed class Watch(StreamSubscriptionHandle<ChannelEvent> handle, Channel<ChannelEvent> queue, Task pump)
     {
         public StreamSubscriptionHandle<ChannelEvent> Handle { get; } = handle;
+
+        public Channel<ChannelEvent> Queue { get; } = queue;
+
+        /// <summary>Forwards the queue to SignalR; ends once the queue is completed and drained.</summary>
+        public Task Pump { get; } = pump;
 
         public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
     }

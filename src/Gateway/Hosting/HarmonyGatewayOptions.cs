@@ -47,6 +47,9 @@ public sealed class HarmonyGatewayOptions
     /// <summary>Most channels one connection may watch at once (default 500).</summary>
     public int MaxWatchedChannelsPerConnection { get; set; } = 500;
 
+    /// <summary>Events buffered per watched channel between the stream and SignalR; beyond it the oldest are dropped (clients resync).</summary>
+    public int FanoutQueueCapacity { get; set; } = 1024;
+
     /// <summary>Hub call rate limit per connection.</summary>
     public TokenBucketOptions ConnectionRate { get; set; } = new() { Capacity = 60, TokensPerSecond = 20 };
 
@@ -65,7 +68,7 @@ public sealed class HarmonyGatewayOptions
         if (MaxHubMessageBytes < 1024) throw new ArgumentException("MaxHubMessageBytes must be at least 1024.");
         if (MaxEnvelopeBytes < 128) throw new ArgumentException("MaxEnvelopeBytes must be at least 128.");
         if (MaxInvocationBytes < 256) throw new ArgumentException("MaxInvocationBytes must be at least 256.");
-        if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
+        if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || FanoutQueueCapacity < 1 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
             throw new ArgumentException("Counts must be positive.");
         ConnectionRate.Validate();
         DidRate.Validate();
