@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Harmony.Gateway.Tests.Infrastructure;
 
@@ -12,9 +14,11 @@ namespace Harmony.Gateway.Tests.Infrastructure;
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public GatewayFactory(string? dataDirectory = null, IDictionary<string, string>? settings = null)
+    public GatewayFactory(string? dataDirectory = null, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "harmony-gw-" + Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string>
         {
@@ -43,6 +47,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
+        if (_services is not null) builder.ConfigureTestServices(_services);
     }
 
     private static int FreePort()
