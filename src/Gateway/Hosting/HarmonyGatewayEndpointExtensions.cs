@@ -18,13 +18,14 @@ public static class HarmonyGatewayEndpointExtensions
     public const string HubPath = SessionAuthenticationDefaults.HubPath;
 
     /// <summary>
-    /// Adds the origin check, authentication and authorization middleware and maps <c>/api/auth/*</c>, the hub at
+    /// Adds the origin check, CORS for the allowed origins, authentication and authorization middleware and maps <c>/api/auth/*</c>, the hub at
     /// <c>/hub</c>, <c>/healthz</c> (process up) and <c>/readyz</c> (checks tagged <c>ready</c>: silo active, storage).
     /// </summary>
     public static WebApplication MapHarmonyGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<OriginCheckMiddleware>();
+        app.UseCors(HarmonyGatewayServiceCollectionExtensions.CorsPolicyName);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAuthEndpoints();

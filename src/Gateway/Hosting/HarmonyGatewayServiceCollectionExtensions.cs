@@ -18,6 +18,9 @@ namespace Harmony.Gateway.Hosting;
 /// <summary>Registers the gateway's services: instance identity, auth, origin policy, the SignalR hub, fan-out and health checks.</summary>
 public static class HarmonyGatewayServiceCollectionExtensions
 {
+    /// <summary>The CORS policy for the allowed origins, applied by <c>MapHarmonyGateway</c>.</summary>
+    public const string CorsPolicyName = "harmony-gateway";
+
     /// <summary>
     /// Adds the gateway, configured from <c>Harmony:Gateway</c> (<see cref="HarmonyGatewayOptions"/>); the instance
     /// key lives in <c>Harmony:DataDirectory</c> (default <c>./data</c>, relative to the working directory). The host must
@@ -42,6 +45,14 @@ public static class HarmonyGatewayServiceCollectionExtensions
         services.AddSingleton<HubRateLimiter>();
         services.AddSingleton<ChannelFanout>();
         services.AddSingleton(GatewayInstanceId.New());
+
+        // Browsers on the allowed foreign origins need CORS (with credentials, for SignalR) to reach /api and /hub.
+        var corsOrigins = options.AllowedOrigins.Concat(options.PublicOrigin is { Length: > 0 } p ? [p] : [])
+            .Select(OriginPolicy.Normalize).Distinct(StringComparer.Ordinal).ToArray();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicyName, policy =>
+        {
+            if (corsOrigins.Length > 0) policy.WithOrigins(corsOrigins).AllowAnyHeader().WithMethods("GET", "POST").AllowCredentials();
+        }));
 
         services.AddAuthentication(SessionAuthenticationDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationDefaults.Scheme, null);

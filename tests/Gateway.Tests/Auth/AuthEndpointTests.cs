@@ -150,6 +150,22 @@ public sealed class AuthEndpointTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Allowed_foreign_origins_get_cors_and_others_do_not()
+    {
+        using var http = Node.Http();
+        foreach (var (origin, allowed) in new[] { ("https://allowed.example", true), ("https://evil.example", false) })
+        {
+            var preflight = new HttpRequestMessage(HttpMethod.Options, "/api/auth/challenge");
+            preflight.Headers.Add("Origin", origin);
+            preflight.Headers.Add("Access-Control-Request-Method", "POST");
+            preflight.Headers.Add("Access-Control-Request-Headers", "content-type");
+            var response = await http.SendAsync(preflight);
+            var header = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var values) ? values.Single() : null;
+            Assert.Equal(allowed ? origin : null, header);
+        }
+    }
+
+    [Fact]
     public async Task A_browser_login_signs_its_own_origin()
     {
         using var user = new TestUser();
