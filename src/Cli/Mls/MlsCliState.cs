@@ -21,6 +21,9 @@ internal sealed class MlsCliState
     /// <summary>The group state, or null before create/join.</summary>
     public string? Group { get; set; }
 
+    /// <summary>The epoch in which the member was removed, once it has processed its removal (the group is then dropped).</summary>
+    public ulong? RemovedAtEpoch { get; set; }
+
     /// <summary>Redacted: the state holds private keys.</summary>
     public override string ToString() => $"MlsCliState({Did}, suite {Suite}, {KeyPackages.Count} key packages, group {(Group is null ? "none" : "present")})";
 }

@@ -55,26 +55,33 @@ internal sealed class MlsSession : IDisposable
     public MlsGroup Group()
     {
         if (_group is not null) return _group;
+        if (State?.RemovedAtEpoch is { } epoch)
+            throw new MlsCliException("cli.mls.removed", $"This member was removed from the group in epoch {epoch}.");
         if (State?.Group is null) throw new MlsCliException("cli.mls.no_group", "This state has no group yet; run group create or join first.");
         _group = MlsGroup.ImportState(Base64Url.Decode(State.Group));
         return _group;
     }
 
     /// <summary>Whether the state already holds a group.</summary>
-    public bool HasGroup => State?.Group is not null;
+    public bool HasGroup => State?.Group is not null || State?.RemovedAtEpoch is not null;
 
     /// <summary>Makes <paramref name="group"/> the state's group.</summary>
-    public void SetGroup(MlsGroup group)
-    {
-        _group = group;
-        State!.Group = Base64Url.Encode(group.ExportState());
-    }
+    public void SetGroup(MlsGroup group) => _group = group;
 
     /// <summary>Writes the state (with the current group) back to its file.</summary>
     public void Save()
     {
         if (State is null) return;
-        if (_group is not null) State.Group = Base64Url.Encode(_group.ExportState());
+        if (_group is { IsActive: false })
+        {
+            // A removed member keeps no keys: nothing it could still decrypt is meant for it.
+            State.RemovedAtEpoch = _group.Epoch;
+            State.Group = null;
+        }
+        else if (_group is not null)
+        {
+            State.Group = Base64Url.Encode(_group.ExportState());
+        }
         MlsStateFile.Save(_path, State, Identity);
     }
 
