@@ -24,6 +24,9 @@ public sealed record HarmonyGrainOptions
     /// <summary>Most entries one <c>ReadAsync</c> page returns.</summary>
     public int MaxReadLimit { get; init; } = 200;
 
+    /// <summary>Most envelopes in one import call.</summary>
+    public int MaxImportBatch { get; init; } = 1000;
+
     /// <summary>Envelope ids per channel remembered in memory for fast duplicate detection.</summary>
     public int RecentIdCapacity { get; init; } = 4096;
 

@@ -1,7 +1,12 @@
 using Harmony.Silo.Hosting;
 
-// The web client is built into the output folder by src/Web/Web.targets, so its wwwroot sits next to the binaries.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+// Configuration and static files live beside the binaries, whatever the working directory (which holds ./data).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Loopback by default so a fresh node is not exposed; --urls / ASPNETCORE_URLS / "urls" configuration override it.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5000");
+}
 builder.AddHarmonyNode();
 
 var app = builder.Build();

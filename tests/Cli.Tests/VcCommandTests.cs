@@ -147,6 +147,26 @@ public sealed class VcCommandTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Issue_with_out_file_and_options_then_verify()
+    {
+        var subject = Path.Combine(_dir, "subject.json");
+        var file = Path.Combine(_dir, "out.json");
+        await File.WriteAllTextAsync(subject, """{"id":"did:example:erin"}""");
+        var issued = await CliRunner.RunAsync(["vc", "issue", "--seed-hex-env", "VC_TEST_SEED", "--subject-file", subject,
+            "--id", "urn:uuid:00000000-0000-4000-8000-000000000001", "--valid-until", "2999-01-01T00:00:00Z", "--out", file], env: SeedEnv);
+        Assert.True(issued.ExitCode == 0, issued.Stderr);
+        var verified = await CliRunner.RunAsync(["vc", "verify", file]);
+        Assert.True(verified.ExitCode == 0, verified.Stderr);
+        var json = JsonNode.Parse(verified.Stdout)!;
+        Assert.Equal("urn:uuid:00000000-0000-4000-8000-000000000001", (string?)json["id"]);
+        Assert.Equal("2999-01-01T00:00:00Z", (string?)json["validUntil"]);
+
+        var badDate = await CliRunner.RunAsync(["vc", "issue", "--seed-hex-env", "VC_TEST_SEED", "--subject-file", subject, "--valid-until", "tomorrow"], env: SeedEnv);
+        Assert.Equal(2, badDate.ExitCode);
+        Assert.Contains("vc.malformed", badDate.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Issue_refuses_bad_key_input_without_echoing_it()
     {
         var subject = Path.Combine(_dir, "s.json");
@@ -161,9 +181,38 @@ public sealed class VcCommandTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(2, notHex.ExitCode);
         Assert.DoesNotContain("zz-secret-zz", notHex.Stdout + notHex.Stderr, StringComparison.Ordinal);
 
-        var keystore = await CliRunner.RunAsync(["vc", "issue", "--keystore", "k.json", "--subject-file", subject]);
-        Assert.Equal(2, keystore.ExitCode);
-        Assert.Contains("not supported yet", keystore.Stderr, StringComparison.Ordinal);
+        var both = await CliRunner.RunAsync(["vc", "issue", "--keystore", "k.json", "--seed-hex-env", "VC_TEST_SEED", "--subject-file", subject], env: SeedEnv);
+        Assert.Equal(2, both.ExitCode);
+        var neither = await CliRunner.RunAsync(["vc", "issue", "--subject-file", subject]);
+        Assert.Equal(2, neither.ExitCode);
+    }
+
+    [Fact]
+    public async Task Issue_with_a_keystore_signs_as_its_identity()
+    {
+        const string phrase = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
+        var env = new Dictionary<string, string> { ["VC_TEST_PASS"] = "correct horse" };
+        var keystore = Path.Combine(_dir, "id.json");
+        var restore = await CliRunner.RunAsync(["keys", "restore", "--keystore", keystore, "--passphrase-env", "VC_TEST_PASS"], phrase + "\n", env);
+        Assert.True(restore.ExitCode == 0, restore.Stderr);
+        var did = (string)JsonNode.Parse(restore.Stdout)!["did"]!;
+
+        var subject = Path.Combine(_dir, "s.json");
+        await File.WriteAllTextAsync(subject, """{"id":"did:example:frank"}""");
+        var issued = await CliRunner.RunAsync(["vc", "issue", "--keystore", keystore, "--passphrase-env", "VC_TEST_PASS", "--subject-file", subject], env: env);
+        Assert.True(issued.ExitCode == 0, issued.Stderr);
+        Assert.Equal(did, (string?)JsonNode.Parse(issued.Stdout)!["issuer"]);
+        Assert.DoesNotContain("abandon", issued.Stdout + issued.Stderr, StringComparison.Ordinal);
+        var verified = await CliRunner.RunAsync(["vc", "verify", "-"], stdin: issued.Stdout);
+        Assert.True(verified.ExitCode == 0, verified.Stderr);
+        Assert.Equal(did, (string?)JsonNode.Parse(verified.Stdout)!["issuer"]);
+
+        var wrongPass = await CliRunner.RunAsync(["vc", "issue", "--keystore", keystore, "--passphrase-env", "VC_TEST_PASS", "--subject-file", subject],
+            env: new Dictionary<string, string> { ["VC_TEST_PASS"] = "wrong horse" });
+        Assert.Equal(2, wrongPass.ExitCode);
+        Assert.Equal("", wrongPass.Stdout);
+        var missing = await CliRunner.RunAsync(["vc", "issue", "--keystore", Path.Combine(_dir, "absent.json"), "--passphrase-env", "VC_TEST_PASS", "--subject-file", subject], env: env);
+        Assert.Equal(2, missing.ExitCode);
     }
 
     [Fact]

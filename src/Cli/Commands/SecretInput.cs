@@ -25,10 +25,16 @@ internal static class SecretInput
         return first;
     }
 
-    /// <summary>The recovery phrase: all of stdin when redirected, else a no-echo prompt.</summary>
+    /// <summary>The recovery phrase: stdin when redirected (bounded by <c>Mnemonic.MaxPhraseLength</c>), else a no-echo prompt.</summary>
     public static string RecoveryPhrase()
     {
-        if (Console.IsInputRedirected) return Console.In.ReadToEnd();
+        if (Console.IsInputRedirected)
+        {
+            // Bounded read: one character past the limit is enough for Mnemonic.Parse to refuse oversized input.
+            var buffer = new char[Harmony.Core.Crypto.Bip39.Mnemonic.MaxPhraseLength + 1];
+            var read = Console.In.ReadBlock(buffer, 0, buffer.Length);
+            return new string(buffer, 0, read);
+        }
         return Prompt("Recovery phrase (input hidden): ");
     }
 

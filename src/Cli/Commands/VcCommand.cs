@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Harmony.Core.Credentials;
 using Harmony.Core.Crypto;
+using Harmony.Core.Crypto.Keystore;
 using Harmony.Core.Did;
+using Harmony.Core.Errors;
+using Harmony.Core.Identity;
 
 namespace Harmony.Cli.Commands;
 
@@ -11,9 +14,9 @@ namespace Harmony.Cli.Commands;
 /// <c>harmony vc issue</c> and <c>harmony vc verify</c>: VC Data Model 2.0 credentials with eddsa-jcs-2022 proofs.
 /// </summary>
 /// <remarks>
-/// Keystore support (<c>--keystore FILE --passphrase-env VAR</c>) lands when the client keystore is merged; until
-/// then the issuer key comes from a hex Ed25519 seed in an environment variable (<c>--seed-hex-env VAR</c>), which keeps
-/// the secret out of the process arguments.
+/// The issuer key comes from an identity keystore (<c>--keystore FILE [--passphrase-env VAR]</c>, as made by
+/// <c>harmony keys new</c>) or, for scripts and tests, from a hex Ed25519 seed in an environment variable
+/// (<c>--seed-hex-env VAR</c>); either way the secret never appears in the process arguments.
 /// </remarks>
 internal static class VcCommand
 {
@@ -28,8 +31,8 @@ internal static class VcCommand
     private static Command BuildIssue()
     {
         var seedEnv = new Option<string>("--seed-hex-env") { Description = "Environment variable holding the issuer's 32-byte Ed25519 seed in hex." };
-        var keystore = new Option<string>("--keystore") { Description = "Issuer keystore file (not yet supported; use --seed-hex-env)." };
-        var passphraseEnv = new Option<string>("--passphrase-env") { Description = "Environment variable holding the keystore passphrase." };
+        var keystore = new Option<string>("--keystore") { Description = "Issuer identity keystore file (from harmony keys new|restore)." };
+        var passphraseEnv = new Option<string>("--passphrase-env") { Description = "Environment variable holding the keystore passphrase (else a prompt)." };
         var subjectFile = new Option<string>("--subject-file") { Description = "JSON file with the credentialSubject object, or - for stdin.", Required = true };
         var types = new Option<string[]>("--type") { Description = "Extra credential type(s) besides VerifiableCredential.", AllowMultipleArgumentsPerToken = true };
         var id = new Option<string>("--id") { Description = "Credential id (default: a new urn:uuid)." };
@@ -40,18 +43,7 @@ internal static class VcCommand
         foreach (var option in new Option[] { seedEnv, keystore, passphraseEnv, subjectFile, types, id, validUntil, output }) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(keystore) is not null)
-            {
-                CliOutput.Message("error: --keystore is not supported yet (pending the client keystore); use --seed-hex-env VAR.");
-                return ExitCodes.BadInput;
-            }
-            var envName = parse.GetValue(seedEnv);
-            if (string.IsNullOrEmpty(envName))
-            {
-                CliOutput.Message("error: give the issuer key with --seed-hex-env VAR.");
-                return ExitCodes.BadInput;
-            }
-            using var key = LoadSeed(envName);
+            using var key = LoadIssuerKey(parse.GetValue(keystore), parse.GetValue(passphraseEnv), parse.GetValue(seedEnv));
             if (key is null) return ExitCodes.BadInput;
 
             var subjectText = ReadInput(parse.GetValue(subjectFile)!);
@@ -75,11 +67,23 @@ internal static class VcCommand
             if (parse.GetValue(validUntil) is { } until) credential["validUntil"] = until;
             credential["credentialSubject"] = subject;
 
-            // A malformed option value (e.g. --valid-until) surfaces as a CredentialException: CliApp exits 2.
-            var signed = CredentialIssuer.Issue(credential, key);
+            JsonObject signed;
+            try { signed = CredentialIssuer.Issue(credential, key); }
+            catch (CredentialException e)
+            {
+                // Bad option values (e.g. --valid-until) are bad input. Handled here because System.CommandLine's
+                // default exception handler would otherwise turn the exception into exit 1.
+                CliOutput.Message($"error [{e.Code}]: {e.Message}");
+                return ExitCodes.BadInput;
+            }
             if (parse.GetValue(output) is { } outFile)
             {
-                File.WriteAllText(outFile, signed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+                try { File.WriteAllText(outFile, signed.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n"); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    CliOutput.Message($"error: cannot write {outFile}: {e.Message}");
+                    return ExitCodes.BadInput;
+                }
                 CliOutput.Json(new JsonObject { ["issued"] = true, ["id"] = (string?)signed["id"], ["file"] = outFile });
             }
             else
@@ -110,6 +114,36 @@ internal static class VcCommand
             return outcome.ExitCode;
         });
         return command;
+    }
+
+    /// <summary>The issuer's signing key from exactly one of a keystore or a seed variable; null (after a message) on bad input.</summary>
+    private static Ed25519KeyPair? LoadIssuerKey(string? keystore, string? passphraseEnv, string? seedEnv)
+    {
+        if ((keystore is null) == string.IsNullOrEmpty(seedEnv))
+        {
+            CliOutput.Message("error: give the issuer key with exactly one of --keystore FILE or --seed-hex-env VAR.");
+            return null;
+        }
+        if (keystore is null) return LoadSeed(seedEnv!);
+        try
+        {
+            var passphrase = SecretInput.Passphrase(passphraseEnv, confirm: false);
+            using var identity = HarmonyIdentity.FromMnemonic(Keystore.Load(keystore, passphrase));
+            var seed = identity.SigningKey.ExportSeed();
+            try { return Ed25519KeyPair.FromSeed(seed); }
+            finally { CryptographicOperations.ZeroMemory(seed); }
+        }
+        catch (HarmonyException e)
+        {
+            // Handled here: System.CommandLine's default exception handler would otherwise exit 1, not 2.
+            CliOutput.Message($"error [{e.Code}]: {e.Message}");
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            CliOutput.Message($"error: cannot read {keystore}: {e.Message}");
+            return null;
+        }
     }
 
     private static Ed25519KeyPair? LoadSeed(string envName)

@@ -11,16 +11,11 @@ namespace Harmony.Cli.Commands;
 /// </summary>
 public static class VcVerification
 {
-    /// <summary>The exit code and the JSON to print.</summary>
-    /// <param name="ExitCode">0, 1 or 2 (see <see cref="ExitCodes"/>).</param>
-    /// <param name="Output">The result object for stdout.</param>
-    public sealed record Outcome(int ExitCode, JsonObject Output);
-
     /// <summary>
     /// Verifies a credential, or a presentation when its type says so (then <paramref name="challenge"/> and
     /// <paramref name="domain"/> are required). No revocation registry is consulted by the CLI.
     /// </summary>
-    public static Outcome Run(ReadOnlySpan<byte> input, TimeProvider time, string? challenge = null, string? domain = null)
+    public static VcVerifyOutcome Run(ReadOnlySpan<byte> input, TimeProvider time, string? challenge = null, string? domain = null)
     {
         var verifier = new CredentialVerifier(time);
         JsonObject document;
@@ -42,7 +37,7 @@ public static class VcVerification
             if (IsPresentation(document))
             {
                 if (string.IsNullOrEmpty(challenge) || string.IsNullOrEmpty(domain))
-                    return new Outcome(ExitCodes.BadInput, Error("usage", "Verifying a presentation needs --challenge and --domain."));
+                    return new VcVerifyOutcome(ExitCodes.BadInput, Error("cli.usage", "Verifying a presentation needs --challenge and --domain."));
                 var presentation = new PresentationVerifier(verifier, time).Verify(document, challenge, domain);
                 var output = new JsonObject
                 {
@@ -52,11 +47,11 @@ public static class VcVerification
                     ["holder"] = presentation.Holder,
                     ["credentials"] = new JsonArray([.. presentation.Credentials.Select(Describe)]),
                 };
-                return new Outcome(ExitCodes.Ok, output);
+                return new VcVerifyOutcome(ExitCodes.Ok, output);
             }
             var credential = Describe(verifier.Verify(document));
             credential["kind"] = "credential";
-            return new Outcome(ExitCodes.Ok, credential);
+            return new VcVerifyOutcome(ExitCodes.Ok, credential);
         }
         catch (CredentialException e)
         {
@@ -87,7 +82,7 @@ public static class VcVerification
         return output;
     }
 
-    private static Outcome Failed(int exitCode, CredentialException e) => new(exitCode, Error(e.Code, e.Message));
+    private static VcVerifyOutcome Failed(int exitCode, CredentialException e) => new(exitCode, Error(e.Code, e.Message));
 
     private static JsonObject Error(string code, string message) => new()
     {

@@ -10,15 +10,12 @@ namespace Harmony.Core.Credentials;
 /// </summary>
 internal static class ProofChecker
 {
-    /// <summary>What a verified proof tells the caller.</summary>
-    public sealed record Checked(JsonObject Proof, DateTimeOffset? Created);
-
     /// <summary>
     /// Verifies the proof of <paramref name="secured"/>. did:key resolution is offline: the DID document of
     /// <c>did:key:X</c> has exactly one verification method, <c>did:key:X#X</c>, listed under both assertionMethod and
     /// authentication, so "controlled by the DID" means "is exactly that id".
     /// </summary>
-    public static Checked Verify(JsonObject secured, string purpose, string controllerDid, ProofErrorCodes codes, DateTimeOffset now, TimeSpan skew)
+    public static CheckedProof Verify(JsonObject secured, string purpose, string controllerDid, ProofErrorCodes codes, DateTimeOffset now, TimeSpan skew)
     {
         var proof = secured["proof"] switch
         {
@@ -47,7 +44,7 @@ internal static class ProofChecker
 
         if (expires is { } until && until + skew < now)
             throw new CredentialException(codes.ProofExpired, $"The proof expired at {EddsaJcs2022.FormatDate(until)}.");
-        return new Checked(proof, created);
+        return new CheckedProof(proof, created);
     }
 
     /// <summary>The Ed25519 key behind <paramref name="verificationMethod"/>, which must be <paramref name="controllerDid"/>'s own did:key method.</summary>

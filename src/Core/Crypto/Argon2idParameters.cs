@@ -1,8 +1,8 @@
 namespace Harmony.Core.Crypto;
 
 /// <summary>
-/// Argon2id cost parameters (RFC 9106). The defaults (64 MiB, 3 passes, 1 lane) suit an interactive unlock on a
-/// desktop or phone: RFC 9106 §4's second recommended option. libsodium supports one lane only.
+/// Argon2id cost parameters (RFC 9106). The defaults (64 MiB, 3 passes) suit an interactive unlock on a desktop or
+/// phone: RFC 9106 §4's second recommended option, with one lane instead of four because libsodium runs one lane.
 /// </summary>
 /// <param name="MemoryKiB">Memory in KiB (at least 8 × parallelism).</param>
 /// <param name="Iterations">Number of passes over memory (t).</param>

@@ -17,6 +17,13 @@ public static class Ed25519
     /// <summary>Signature size in bytes.</summary>
     public const int SignatureSize = 64;
 
+    /// <summary>
+    /// Returns whether <paramref name="publicKey"/> is a canonical encoding of an edwards25519 point in the prime-order
+    /// subgroup (so not of small or mixed order) — the keys a did:key may carry and the birational map accepts.
+    /// </summary>
+    public static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == PublicKeySize && Sodium.IsValidEd25519Point(publicKey);
+
     /// <summary>Returns whether <paramref name="signature"/> is a valid signature of <paramref name="message"/>; false for malformed keys or signatures.</summary>
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {

@@ -54,15 +54,10 @@ public sealed record DidDocument
                 KeyAgreement = [own.Id],
             };
         }
-        byte[] x25519;
-        try
-        {
-            x25519 = Ed25519ToX25519.PublicKey(didKey.PublicKey);
-        }
-        catch (CryptoException e)
-        {
-            throw new DidException("did.invalid_key", e.Message);
-        }
+        // did-method-key §3.1.4: a key that is not a valid point of its type is an invalidPublicKey error.
+        if (!Ed25519.IsValidPublicKey(didKey.PublicKey))
+            throw new DidException("did.invalid_key", "The Ed25519 public key is not a canonical point of the prime-order subgroup.");
+        var x25519 = Ed25519ToX25519.PublicKey(didKey.PublicKey);
         var agreementKey = DidKey.FromX25519(x25519).MultibaseKey;
         var agreement = new VerificationMethod(did + "#" + agreementKey, did, agreementKey);
         return new DidDocument

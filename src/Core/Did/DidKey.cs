@@ -81,13 +81,11 @@ public sealed record DidKey
             default: error = new("did.unsupported_key", $"Unsupported multicodec 0x{code:x}."); return false;
         }
         if (key.Length != 32) { error = new("did.malformed", "A did:key public key is 32 bytes."); return false; }
-        if (type == DidKeyType.Ed25519 && !IsValidEd25519Point(key)) { error = new("did.unsupported_key", "The Ed25519 public key is not a valid point."); return false; }
+        // No curve-point check here: it costs a scalar multiplication and parsing sits on hot paths. Resolution
+        // (DidResolver) refuses unusable keys with did.invalid_key, and libsodium's verify refuses them anyway.
         result = new DidKey(bare, type, key);
         return true;
     }
-
-    private static bool IsValidEd25519Point(byte[] key) =>
-        NSec.Cryptography.PublicKey.TryImport(NSec.Cryptography.SignatureAlgorithm.Ed25519, key, NSec.Cryptography.KeyBlobFormat.RawPublicKey, out _);
 
     /// <summary>Verifies an Ed25519 signature by this DID's key; false if the DID is not an Ed25519 key.</summary>
     public bool Verify(ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>

@@ -9,7 +9,7 @@ public static class DidResolver
     /// <summary>
     /// Resolves <paramref name="did"/> to its document. Throws <see cref="DidException"/>: <c>did.malformed</c> (empty,
     /// too long, not a DID, a DID URL, bad base58, wrong key length), <c>did.unsupported_method</c> (not did:key),
-    /// <c>did.unsupported_key</c> (a codec other than Ed25519 or X25519), <c>did.invalid_key</c> (not a usable Ed25519 point).
+    /// <c>did.unsupported_key</c> (a codec other than Ed25519 or X25519), <c>did.invalid_key</c> (an Ed25519 key that is not a canonical point of the prime-order subgroup).
     /// </summary>
     public static DidDocument Resolve(string did, DidResolverOptions? options = null)
     {

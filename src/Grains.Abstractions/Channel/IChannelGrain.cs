@@ -42,6 +42,14 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("set-slow-mode")]
     Task SetSlowModeAsync(TimeSpan interval, string invocation);
 
+    /// <summary>
+    /// Imports signed envelopes (for example from an N-Quads export) in the given order: each must verify and belong to
+    /// this channel; ids already in the log are skipped, so importing twice changes nothing. Needs <c>ManageChannels</c>
+    /// on this channel; the invocation's document member <c>import</c> must be <see cref="ImportDigest.Compute"/> of the ids.
+    /// </summary>
+    [Alias("import")]
+    Task<ImportResult> ImportAsync(IReadOnlyList<byte[]> envelopes, string invocation);
+
     /// <summary>Installs a newer community policy (server-internal; called by the community on bans and revocations).</summary>
     [Alias("policy-changed")]
     Task PolicyChangedAsync(CommunityPolicy policy);

@@ -8,7 +8,7 @@ namespace Harmony.Grains.Abstractions.Streams;
 public static class StreamNames
 {
     /// <summary>The stream provider name.</summary>
-    public const string Provider = "chat";
+    public const string Provider = ProviderNames.Streams;
 
     /// <summary>The namespace of per-channel streams; the stream key is the channel id.</summary>
     public const string ChannelNamespace = "channel";

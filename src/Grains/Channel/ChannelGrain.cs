@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
 using Harmony.Core.Protocol;
+using Harmony.Grains.Abstractions;
 using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
@@ -23,7 +24,7 @@ namespace Harmony.Grains.Channel;
 /// </summary>
 [Reentrant]
 internal sealed partial class ChannelGrain(
-    [PersistentState("channel", "harmony")] IPersistentState<ChannelState> state,
+    [PersistentState("channel", ProviderNames.GrainStorage)] IPersistentState<ChannelState> state,
     IMessageLogStore store,
     HarmonyGrainOptions options,
     TimeProvider time,
@@ -32,6 +33,8 @@ internal sealed partial class ChannelGrain(
     ILogger<ChannelGrain> logger) : Grain, IChannelGrain
 {
     private const int MaxCachedCapabilities = 10_000;
+    private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     private readonly List<PendingAppend> _pending = [];
     private readonly Dictionary<string, PendingAppend> _pendingById = new(StringComparer.Ordinal);
@@ -160,6 +163,7 @@ internal sealed partial class ChannelGrain(
         ArgumentNullException.ThrowIfNull(proof);
         RequireInitialized();
         if (state.State.Kind == ChannelKind.Thread) throw Refusals.BadRequest("Threads cannot have threads.");
+        if (!IsEnvelopeId(rootMessageId)) throw Refusals.BadRequest("A thread's root must be an envelope id.");
         await EnsurePolicyAsync();
         var starter = await AuthorizeAsync(proof, proof.Holder, Actions.SendMessage, binding: ("thread", rootMessageId));
         if (_banned.Contains(starter)) throw Refusals.Banned(starter);
@@ -201,6 +205,35 @@ internal sealed partial class ChannelGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ImportResult> ImportAsync(IReadOnlyList<byte[]> envelopes, string invocation)
+    {
+        ArgumentNullException.ThrowIfNull(envelopes);
+        RequireInitialized();
+        if (envelopes.Count > options.MaxImportBatch) throw Refusals.TooLarge($"At most {options.MaxImportBatch} envelopes per import.");
+        var decoded = envelopes.Select(DecodeVerified).ToList();
+        await EnsurePolicyAsync();
+        await AuthorizeAsync(CapabilityProof.ByInvocation(invocation), null, Actions.ManageChannels,
+            binding: ("import", ImportDigest.Compute(decoded.Select(e => e.Id))));
+
+        var waits = new List<Task<AppendResult>>(decoded.Count);
+        var duplicates = 0;
+        for (var i = 0; i < decoded.Count; i++)
+        {
+            var envelope = decoded[i];
+            if (_recent.TryGet(envelope.Id, out _)) { duplicates++; continue; }
+            if (_pendingById.TryGetValue(envelope.Id, out var inFlight)) { waits.Add(AsDuplicateAsync(inFlight.Completion.Task)); continue; }
+            var pending = new PendingAppend(envelope, envelopes[i]);
+            _pending.Add(pending);
+            _pendingById[envelope.Id] = pending;
+            waits.Add(pending.Completion.Task);
+        }
+        if (!_flushing && _pending.Count > 0) _ = FlushLoopAsync();
+        var results = await Task.WhenAll(waits);
+        duplicates += results.Count(r => r.Duplicate);
+        return new ImportResult { Appended = decoded.Count - duplicates, Duplicates = duplicates, LastSeq = _lastSeq };
+    }
+
+    /// <inheritdoc />
     public async Task PolicyChangedAsync(CommunityPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -209,6 +242,12 @@ internal sealed partial class ChannelGrain(
         foreach (var thread in state.State.Threads.ToList())
             await GrainFactory.GetGrain<IChannelGrain>(thread).PolicyChangedAsync(policy);
     }
+
+    /// <summary>Null, or base64url(SHA-256) as <see cref="EnvelopeCodec"/> computes ids (43 characters).</summary>
+    private static bool IsEnvelopeId(string? id) =>
+        id is null || (id.Length == 43 && id.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_'));
+
+    private static async Task<AppendResult> AsDuplicateAsync(Task<AppendResult> original) => (await original) with { Duplicate = true };
 
     private Envelope DecodeVerified(byte[] bytes)
     {
@@ -221,6 +260,9 @@ internal sealed partial class ChannelGrain(
         if (!string.Equals(envelope.Thread, state.State.ThreadRootId, StringComparison.Ordinal))
             throw Refusals.InvalidEnvelope("The envelope's thread does not match the channel's thread root.");
         if (envelope.Lamport > long.MaxValue) throw Refusals.InvalidEnvelope("The envelope's Lamport clock is out of range.");
+        if (envelope.CreatedAtMs < MinUnixMs || envelope.CreatedAtMs > MaxUnixMs) throw Refusals.InvalidEnvelope("The envelope's creation time is out of range.");
+        if (!IsEnvelopeId(envelope.Target) || !IsEnvelopeId(envelope.ReplyTo))
+            throw Refusals.InvalidEnvelope("An envelope's target and replyTo must be envelope ids.");
         var needsTarget = envelope.Kind is not (EnvelopeKind.Message or EnvelopeKind.Handshake);
         if (needsTarget && string.IsNullOrEmpty(envelope.Target)) throw Refusals.InvalidEnvelope($"A {envelope.Kind} envelope needs a target.");
         return envelope;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
 using Harmony.Core.Did;
 using Harmony.Core.Protocol;
+using Harmony.Grains.Abstractions;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
 using Harmony.Grains.Abstractions.Member;
@@ -17,7 +18,7 @@ namespace Harmony.Grains.Community;
 /// call returns, so a banned member or revoked capability is refused from then on.
 /// </summary>
 internal sealed class CommunityGrain(
-    [PersistentState("community", "harmony")] IPersistentState<CommunityState> state,
+    [PersistentState("community", ProviderNames.GrainStorage)] IPersistentState<CommunityState> state,
     HarmonyGrainOptions options,
     TimeProvider time,
     INonceStore nonces,
@@ -191,10 +192,12 @@ internal sealed class CommunityGrain(
     public async Task LeaveAsync(string invocation)
     {
         RequireCreated();
-        // Leaving only concerns the leaver: a request signed by them (checked like an open join) suffices.
+        // Leaving only concerns the leaver: an invocation of their own capability, or a request they signed naming the
+        // root (checked like an open join), suffices.
         var document = JsonText.ParseObject(invocation, options, "invocation");
-        var signer = SignerOf(document["proof"] as JsonObject ?? throw Refusals.BadRequest("The invocation has no proof."));
-        var verified = (await _guard.VerifyInvocationAsync(invocation, Actions.Leave, CommunityTarget, signer, CommunityTarget)).Invocation;
+        var proof = document["proof"] as JsonObject ?? throw Refusals.BadRequest("The invocation has no proof.");
+        var rootController = proof["capability"] is JsonValue ? SignerOf(proof) : S.Owner;
+        var verified = (await _guard.VerifyInvocationAsync(invocation, Actions.Leave, CommunityTarget, rootController, CommunityTarget)).Invocation;
         var did = verified.Invoker;
         if (did == S.Owner) throw Refusals.BadRequest("The owner cannot leave; transfer ownership first.");
         if (!S.Members.Remove(did)) throw Refusals.NotFound($"'{did}' is not a member.");

@@ -1,3 +1,4 @@
+using Harmony.Grains.Abstractions;
 using Harmony.Grains.Abstractions.Member;
 using Harmony.Grains.Authorization;
 
@@ -9,7 +10,7 @@ namespace Harmony.Grains.Member;
 /// connections can be dropped together, and the DM index.
 /// </summary>
 internal sealed class MemberGrain(
-    [PersistentState("member", "harmony")] IPersistentState<MemberState> state,
+    [PersistentState("member", ProviderNames.GrainStorage)] IPersistentState<MemberState> state,
     HarmonyGrainOptions options,
     TimeProvider time) : Grain, IMemberGrain
 {

@@ -135,6 +135,38 @@ public sealed class VcInteropTests(ITestOutputHelper output)
             Assert.Throws<CredentialException>(() => verifier.Verify(presentation, "challenge-000", "harmony.example")).Code);
     }
 
+    /// <summary>Claims that stress canonicalisation: non-ASCII and astral characters, escapes, member order, ES6 numbers.</summary>
+    private const string TrickySubject = """
+        {
+          "id": "did:example:\u00e9l\u00e8ve",
+          "name": "Z\u00fcrich \ud83d\ude00 \u20ac \u0000\u001f \"quoted\" back\\slash \u2028 </script>",
+          "numbers": [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012345678901234567890, 4.35, 1.7976931348623157e308, 5e-324],
+          "nested": { "\u00e9": 1, "e": 2, "\ud83d\ude00": 3, "\u20ac": 4, "a": [true, false, null, {}, []] },
+          "\u0001ctl": "x"
+        }
+        """;
+
+    [Fact]
+    public async Task Tricky_claims_canonicalise_identically_in_both_stacks()
+    {
+        using var issuer = VcFixtures.Issuer();
+        var credential = VcFixtures.Credential(VcFixtures.DidOf(issuer));
+        credential["credentialSubject"] = JsonNode.Parse(TrickySubject);
+
+        var ours = CredentialIssuer.Issue(credential, issuer, VcFixtures.IssueAt(Created));
+        var (verified, errors) = await DbVerify(ours);
+        Assert.True(verified, errors);
+
+        var theirs = await Node("issue", new JsonObject
+        {
+            ["seedHex"] = VcFixtures.IssuerSeedHex,
+            ["credential"] = credential.DeepClone(),
+            ["created"] = EddsaJcs2022.FormatDate(Created),
+        });
+        new CredentialVerifier(new FakeClock(VcFixtures.Now)).Verify(theirs);
+        Assert.Equal((string?)theirs["proof"]!["proofValue"], (string?)ours["proof"]!["proofValue"]);
+    }
+
     private static JsonObject Unsecured(JsonObject signed)
     {
         var copy = (JsonObject)signed.DeepClone();

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Harmony.Core.Crypto;
 using Xunit;
 
@@ -15,7 +16,50 @@ public sealed class Ed25519ToX25519Tests
             var seed = ed.ExportSeed();
             using var scalar = Ed25519ToX25519.PrivateKey(seed);
             Assert.Equal(X25519.PublicKeyOf(scalar.Span), Ed25519ToX25519.PublicKey(ed.PublicKey));
+            Assert.True(Ed25519.IsValidPublicKey(ed.PublicKey));
         }
+    }
+
+    /// <summary>The public map equals u = (1 + y) / (1 - y) mod p computed here with BigInteger (RFC 7748 §4.1).</summary>
+    [Fact]
+    public void Public_map_matches_the_birational_formula()
+    {
+        for (var i = 0; i < 32; i++)
+        {
+            using var ed = Ed25519KeyPair.Generate();
+            var y = DecodeY(ed.PublicKey);
+            var u = (1 + y) * BigInteger.ModPow(Mod(1 - y), P - 2, P) % P;
+            var expected = new byte[32];
+            u.TryWriteBytes(expected, out _, isUnsigned: true, isBigEndian: false);
+            Assert.Equal(expected, Ed25519ToX25519.PublicKey(ed.PublicKey));
+        }
+    }
+
+    /// <summary>
+    /// A mixed-order key: adding the order-2 point (0, -1) to A = (x, y) gives (-x, -y), encoded as p - y with the
+    /// sign bit flipped. It is on the curve but outside the prime-order subgroup, so it is refused.
+    /// </summary>
+    [Fact]
+    public void Mixed_order_public_key_is_refused()
+    {
+        using var ed = Ed25519KeyPair.Generate();
+        var encoded = new byte[32];
+        (P - DecodeY(ed.PublicKey)).TryWriteBytes(encoded, out _, isUnsigned: true, isBigEndian: false);
+        encoded[31] |= (byte)(~ed.PublicKey[31] & 0x80);
+        Assert.True(Ed25519.IsValidPublicKey(ed.PublicKey));
+        Assert.False(Ed25519.IsValidPublicKey(encoded));
+        Assert.Equal("crypto.invalid_key", Assert.Throws<CryptoException>(() => Ed25519ToX25519.PublicKey(encoded)).Code);
+    }
+
+    private static readonly BigInteger P = BigInteger.Pow(2, 255) - 19;
+
+    private static BigInteger Mod(BigInteger v) => ((v % P) + P) % P;
+
+    private static BigInteger DecodeY(byte[] publicKey)
+    {
+        var copy = publicKey.ToArray();
+        copy[31] &= 0x7f;
+        return new BigInteger(copy, isUnsigned: true, isBigEndian: false);
     }
 
     /// <summary>The private map is SHA-512(seed)[0..32] clamped (RFC 8032 §5.1.5 steps 1-2), computed here by hand.</summary>
@@ -39,6 +83,7 @@ public sealed class Ed25519ToX25519Tests
     [InlineData("0200000000000000000000000000000000000000000000000000000000000000")] // y = 2, not on the curve
     public void Unusable_public_keys_are_refused(string hex)
     {
+        Assert.False(Ed25519.IsValidPublicKey(Vectors.Hex(hex)));
         Assert.Equal("crypto.invalid_key", Assert.Throws<CryptoException>(() => Ed25519ToX25519.PublicKey(Vectors.Hex(hex))).Code);
     }
 

@@ -85,6 +85,7 @@ public sealed class KeystoreTests
             Assert.Equal(Phrase.ToPhrase(), Keystore.Load(path, "pw", Fast).ToPhrase());
             Assert.Equal("keystore.exists", Assert.Throws<KeystoreException>(() => Keystore.Save(path, Phrase, "pw", Fast)).Code);
             Assert.Equal("keystore.not_found", Assert.Throws<KeystoreException>(() => Keystore.Load(Path.Combine(dir, "none.json"), "pw", Fast)).Code);
+            Assert.Equal("keystore.io", Assert.Throws<KeystoreException>(() => Keystore.Save(Path.Combine(dir, "no-such-dir", "id.json"), Phrase, "pw", Fast)).Code);
         }
         finally
         {

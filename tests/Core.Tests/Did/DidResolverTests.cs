@@ -84,5 +84,7 @@ public sealed class DidResolverTests
         identity[0] = 1;
         var did = DidKey.FromEd25519(identity).Did;
         Assert.Equal("did.invalid_key", Assert.Throws<DidException>(() => DidResolver.Resolve(did)).Code);
+        Assert.False(DidKey.Parse(did).Verify("m"u8, new byte[64]));
+        Assert.Equal("did.invalid_key", Assert.Throws<DidException>(() => DidDocument.FromDidKey(DidKey.FromEd25519(identity))).Code);
     }
 }

@@ -12,6 +12,9 @@ public sealed class Mnemonic
     /// <summary>The word counts BIP-39 defines.</summary>
     public static IReadOnlyList<int> ValidWordCounts { get; } = [12, 15, 18, 21, 24];
 
+    /// <summary>Longest phrase text accepted (24 words of at most 8 letters need 215; the rest is slack for whitespace).</summary>
+    public const int MaxPhraseLength = 1024;
+
     private const int Pbkdf2Iterations = 2048;
     private const int SeedSize = 64;
     private readonly int[] _indices;
@@ -62,10 +65,13 @@ public sealed class Mnemonic
     /// <summary>
     /// Parses and validates a phrase: NFKD-normalized, split on whitespace, case-insensitive; checks the word count,
     /// that every word is in the list and the checksum. Throws <see cref="Bip39Exception"/>.
+    /// Input longer than <see cref="MaxPhraseLength"/> is refused before any processing.
     /// </summary>
     public static Mnemonic Parse(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
+        if (phrase.Length > MaxPhraseLength)
+            throw new Bip39Exception("bip39.too_long", $"A recovery phrase is at most {MaxPhraseLength} characters.");
         var words = phrase.Normalize(NormalizationForm.FormKD).ToLowerInvariant()
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         CheckWordCount(words.Length);

@@ -112,6 +112,10 @@ public static class Keystore
         {
             throw new KeystoreException("keystore.exists", "The keystore file already exists; choose another path.");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KeystoreException("keystore.io", $"Cannot write the keystore file: {e.Message}");
+        }
     }
 
     /// <summary>Reads and opens a keystore file.</summary>
@@ -121,7 +125,16 @@ public static class Keystore
         var info = new FileInfo(path);
         if (!info.Exists) throw new KeystoreException("keystore.not_found", "The keystore file does not exist.");
         if (info.Length > options.MaxFileBytes) throw new KeystoreException("keystore.too_large", $"A keystore is at most {options.MaxFileBytes} bytes.");
-        return Decrypt(File.ReadAllText(path), passphrase, options);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KeystoreException("keystore.io", $"Cannot read the keystore file: {e.Message}");
+        }
+        return Decrypt(text, passphrase, options);
     }
 
     private static SecretBytes DeriveKey(string passphrase, byte[] salt, Argon2idParameters kdf, Argon2idLimits limits)

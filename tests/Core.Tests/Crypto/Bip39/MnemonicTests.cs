@@ -38,6 +38,7 @@ public sealed class MnemonicTests(ITestOutputHelper output)
         Assert.Equal("bip39.word_count", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse("abandon abandon abandon")).Code);
         Assert.Equal("bip39.word_count", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse("")).Code);
         Assert.Equal("bip39.word_count", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse(Abandon12 + " abandon")).Code);
+        Assert.Equal("bip39.too_long", Assert.Throws<Bip39Exception>(() => Mnemonic.Parse(Abandon12 + new string(' ', Mnemonic.MaxPhraseLength))).Code);
     }
 
     [Fact]
@@ -101,6 +102,13 @@ public sealed class MnemonicTests(ITestOutputHelper output)
         using var plain = m.ToSeed("cafe");
         Assert.True(composed.Equals(decomposed));
         Assert.False(composed.Equals(plain));
+    }
+
+    [Fact]
+    public void Embedded_word_list_is_the_published_one()
+    {
+        var published = Vectors.Text("bip39", "english.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(published, Bip39Wordlist.Words);
     }
 
     [Fact]
