@@ -1,3 +1,4 @@
+import { base64 } from '@scure/base';
 import { encodeEnvelope, EnvelopeKind, signEnvelope } from '../crypto/envelope';
 import { mlsCipher } from '../chat/cipher';
 import { encodeContent, type Content } from '../chat/content';
@@ -49,6 +50,8 @@ export async function send(out: Outgoing): Promise<void> {
   await flushOutbox();
 }
 
+const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
+
 let flushing = false;
 
 /** Sends queued envelopes in order; stops at the first transient failure and keeps the rest. */
@@ -62,7 +65,8 @@ export async function flushOutbox(): Promise<void> {
       const hub = currentHub();
       if (!hub) break;
       try {
-        await hub.call('Send', item.bytes, item.capabilityId, null);
+        // byte[] arguments travel as standard base64 in SignalR's JSON protocol (docs/protocol.md §4).
+        await hub.call('Send', toBase64(item.bytes), item.capabilityId, null);
         await dequeue(key);
         await sync(item.channelId);
       } catch (e) {
