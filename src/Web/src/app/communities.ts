@@ -102,7 +102,13 @@ export async function loadMembers(communityId: string): Promise<void> {
   const hub = currentHub();
   if (!hub) return;
   try {
-    setState('members', communityId, await hub.call<MemberInfo[]>('GetMembers', communityId));
+    const members = await hub.call<MemberInfo[]>('GetMembers', communityId);
+    setState('members', communityId, members);
+    // Presence: the current state now, then `presence` events for changes.
+    for (const m of members) {
+      void hub.call('WatchPresence', m.did).catch(() => undefined);
+      void hub.call<{ online: boolean }>('GetPresence', m.did).then((p) => setState('presence', m.did, p.online)).catch(() => undefined);
+    }
   } catch (e) {
     notify('error', describeError(e));
   }

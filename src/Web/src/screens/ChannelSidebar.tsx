@@ -53,6 +53,8 @@ export function ChannelSidebar(props: { community?: CommunityInfo | undefined; o
       </Show>
       <footer class="me">
         <span class="avatar" aria-hidden="true">{(state.displayName || 'Me').slice(0, 1).toUpperCase()}</span>
+        <span class={`presence ${state.connection === 'online' ? 'online' : ''}`} role="status" data-testid="connection-status" data-state={state.connection}
+          aria-label={state.connection === 'online' ? 'Connected' : 'Not connected'} title={state.connection === 'online' ? 'Connected' : 'Not connected'} />
         <span class="me-text">
           <strong>{state.displayName || 'You'}</strong>
           <small title={state.did} data-testid="my-did">{shortDid(state.did ?? '')}</small>

@@ -52,7 +52,7 @@ export function CreateCommunityDialog(props: { onClose: () => void }) {
       <hr />
       <form class="stack" onSubmit={join}>
         <label>Invite link<input value={link()} onInput={(e) => setLink(e.currentTarget.value)} data-testid="invite-link-input" /></label>
-        <button type="submit" disabled={a.busy()}>Join</button>
+        <button type="submit" disabled={a.busy()} data-testid="join">Join</button>
       </form>
       <Show when={a.error()}><p class="error" role="alert">{a.error()}</p></Show>
     </Dialog>
