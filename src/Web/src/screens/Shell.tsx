@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { loadMembers } from '../app/communities';
 import { openChannel } from '../app/chat';
 import { state } from '../app/state';
@@ -27,6 +27,19 @@ export function Shell() {
     const ch = channel();
     if (ch && state.connection === 'online') void openChannel(ch.id);
   });
+  // Keyboard: Alt+↑/↓ moves between channels (as in Discord); Tab reaches every control.
+  const onKey = (e: KeyboardEvent) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    const list = community()?.channels ?? [];
+    const i = list.findIndex((c) => c.id === channel()?.id);
+    const next = list[(i + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % Math.max(list.length, 1)];
+    if (next) {
+      e.preventDefault();
+      void openChannel(next.id);
+    }
+  };
+  onMount(() => window.addEventListener('keydown', onKey));
+  onCleanup(() => window.removeEventListener('keydown', onKey));
   // An invite link opened while unlocked goes straight to the join dialog.
   if (location.hash.startsWith('#/join/')) setModal('create');
 
