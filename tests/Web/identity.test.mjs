@@ -139,3 +139,40 @@ test('settings: profile name, DID, export and lock; usable at phone width', asyn
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+/** Presses Tab until the element with this test id has focus (at most 12 times); fails if it is never reached. */
+async function tabTo(page, testId) {
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId) return;
+  }
+  assert.fail(`${testId} cannot be reached with Tab`);
+}
+
+test('keyboard only: onboarding works with Tab, Space and Enter', async () => {
+  const { context, page } = await newPage(browser);
+  await page.goto('/');
+  await page.getByTestId('create-identity').waitFor();
+  await tabTo(page, 'create-identity');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('phrase').waitFor();
+  const words = await page.getByTestId('phrase-word').allTextContents();
+  await tabTo(page, 'phrase-written');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'phrase-continue');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('confirm-continue').waitFor();
+  for (const input of await page.locator('[data-testid^="confirm-word-"]').all()) {
+    const id = await input.getAttribute('data-testid');
+    await tabTo(page, id);
+    await page.keyboard.type(words[Number(id.split('-').pop()) - 1]);
+  }
+  await page.keyboard.press('Enter');
+  await page.getByTestId('passphrase').waitFor();
+  await page.keyboard.type('keyboard passphrase');
+  await tabTo(page, 'passphrase-again');
+  await page.keyboard.type('keyboard passphrase');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('my-did').waitFor({ state: 'attached' });
+  await context.close();
+});
