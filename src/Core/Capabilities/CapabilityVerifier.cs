@@ -251,12 +251,9 @@ public sealed class CapabilityVerifier
 
     private static bool VerifySignature(JsonObject secured, JsonObject proof, DidKey vm)
     {
-        var unsecured = new JsonObject();
-        foreach (var (name, value) in secured)
-            if (name != "proof") unsecured[name] = value?.DeepClone();
         try
         {
-            return EddsaJcs2022.VerifyProof(unsecured, proof, vm.PublicKey);
+            return EddsaJcs2022.VerifySecuredProof(secured, proof, vm.PublicKey);
         }
         catch (HarmonyException e) when (e is not CapabilityException)
         {
