@@ -1,7 +1,9 @@
 import { decodeEnvelope, EnvelopeKind, verifyEnvelope, type SignedEnvelope } from '../crypto/envelope';
 import { HarmonyError } from '../crypto/errors';
 import { mlsCipher } from '../chat/cipher';
-import { decodeContent } from '../chat/content';
+import { decodeContent, type Content } from '../chat/content';
+import { cacheContent, cachedContent } from '../chat/plaintextCache';
+import { applyHandshake } from '../mls/groups';
 import { describeError } from '../net/errors';
 import type { EnvelopeEvent, PresenceEvent, TypingEvent } from '../net/hub';
 import { capabilityFor } from './communities';
@@ -38,16 +40,23 @@ async function apply(channelId: string, seq: number, env: SignedEnvelope): Promi
     return;
   }
   observeLamport(env.lamport);
-  let text: string | undefined;
-  let emoji: string | undefined;
-  let error: string | undefined;
-  try {
-    const content = decodeContent(await mlsCipher.decrypt(channelId, env.ciphertext));
-    text = content.text;
-    emoji = content.emoji;
-  } catch (e) {
-    error = reason(e);
+  if (env.kind === EnvelopeKind.Handshake) {
+    if (env.author !== state.did) await applyHandshake(channelId, env.ciphertext);
+    lastSeq[channelId] = Math.max(lastSeq[channelId] ?? 0, seq);
+    return;
   }
+  let content: Content | undefined = await cachedContent(env.id);
+  let error: string | undefined;
+  if (!content) {
+    try {
+      content = decodeContent(await mlsCipher.decrypt(channelId, env.ciphertext));
+      await cacheContent(env.id, content);
+    } catch (e) {
+      error = reason(e);
+    }
+  }
+  const text = content?.text;
+  const emoji = content?.emoji;
   const list = [...(state.messages[channelId] ?? [])];
   const at = (id: string | undefined) => list.findIndex((m) => m.id === id);
   switch (env.kind) {

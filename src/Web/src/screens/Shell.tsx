@@ -40,6 +40,13 @@ export function Shell() {
   };
   onMount(() => window.addEventListener('keydown', onKey));
   onCleanup(() => window.removeEventListener('keydown', onKey));
+  // Members can join at any time and there is no join event yet: refresh the roster (which also adds newcomers to
+  // the channel encryption groups this device manages) every few seconds while online.
+  const roster = setInterval(() => {
+    const c = community();
+    if (c && state.connection === 'online') void loadMembers(c.id);
+  }, 4000);
+  onCleanup(() => clearInterval(roster));
   // An invite link opened while unlocked goes straight to the join dialog.
   if (location.hash.startsWith('#/join/')) setModal('create');
 
