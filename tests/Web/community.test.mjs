@@ -88,10 +88,24 @@ test('communities and chat: create, invite a second browser, join, MLS-encrypted
   await alice.page.getByTestId('composer').fill('hi bob, edited');
   await alice.page.getByTestId('send').click();
   await bob.page.locator('[data-testid="message"]', { hasText: 'hi bob, edited' }).getByText('edited', { exact: true }).waitFor();
-  const bobsOwn = bob.page.locator('[data-testid="message"]', { hasText: 'hello alice' });
+  // A thread on Alice's message: Bob replies in it, Alice opens it and reads the reply.
+  const root = bob.page.locator('.main [data-testid="message"]', { hasText: 'hi bob, edited' });
+  await root.hover();
+  await root.getByRole('button', { name: 'Thread' }).click();
+  const bobsThread = bob.page.getByTestId('thread-pane');
+  await bobsThread.getByTestId('composer').fill('a reply in the thread');
+  await bobsThread.getByTestId('send').click();
+  await bobsThread.locator('[data-testid="message"]', { hasText: 'a reply in the thread' }).waitFor();
+  const aliceRoot = alice.page.locator('.main [data-testid="message"]', { hasText: 'hi bob, edited' });
+  await aliceRoot.hover();
+  await aliceRoot.getByRole('button', { name: 'Thread' }).click();
+  await alice.page.getByTestId('thread-pane').locator('[data-testid="message"]', { hasText: 'a reply in the thread' }).waitFor();
+
+  const bobsOwn = bob.page.locator('.main [data-testid="message"]', { hasText: 'hello alice' });
   await bobsOwn.hover();
   await bobsOwn.getByRole('button', { name: 'Delete' }).click();
   await alice.page.getByText('Message deleted').waitFor();
+  await bob.page.mouse.move(5, 5);
   await shot(bob.page, '07-community');
 
   await alice.page.reload();

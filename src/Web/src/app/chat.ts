@@ -118,9 +118,27 @@ export async function sync(channelId: string): Promise<void> {
   }
 }
 
+/** The channel id of the thread rooted at a message (docs/protocol.md §4.4 CreateThread). */
+export const threadChannelId = (channelId: string, rootId: string): string => `${channelId}/thread/${rootId}`;
+
+/** Starts (or reopens) the thread of a message and shows it beside the channel. */
+export async function openThread(channelId: string, rootId: string): Promise<void> {
+  const hub = currentHub();
+  const community = communityOf(channelId);
+  const cap = community ? capabilityFor(community) : undefined;
+  if (!hub || !cap) return;
+  try {
+    await hub.call('CreateThread', channelId, rootId, cap, null);
+    setState('currentThread', { channelId: threadChannelId(channelId, rootId), rootId });
+    await openChannel(threadChannelId(channelId, rootId), false);
+  } catch (e) {
+    notify('error', describeError(e));
+  }
+}
+
 /** Starts receiving a channel's events and catches up. */
-export async function openChannel(channelId: string): Promise<void> {
-  setState('currentChannel', channelId);
+export async function openChannel(channelId: string, makeCurrent = true): Promise<void> {
+  if (makeCurrent) setState('currentChannel', channelId);
   const hub = currentHub();
   const community = communityOf(channelId);
   const cap = community ? capabilityFor(community) : undefined;
@@ -140,7 +158,7 @@ export async function openChannel(channelId: string): Promise<void> {
 export async function resyncWatched(): Promise<void> {
   const channels = [...watched];
   watched.clear();
-  for (const c of channels) await openChannel(c);
+  for (const c of channels) await openChannel(c, false);
   if (state.currentChannel && !channels.includes(state.currentChannel)) await openChannel(state.currentChannel);
 }
 

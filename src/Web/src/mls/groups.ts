@@ -127,8 +127,12 @@ export async function applyHandshake(channelId: string, bytes: Uint8Array): Prom
   }
 }
 
+/** Threads are encrypted with their parent channel's group. */
+const groupChannel = (channelId: string): string => channelId.split('/thread/')[0]!;
+
 /** Encrypts content for the channel's current epoch (an MLS PrivateMessage). */
 export async function encrypt(channelId: string, plaintext: Uint8Array): Promise<Uint8Array> {
+  channelId = groupChannel(channelId);
   const state = await group(channelId);
   if (!state) throw mlsError('You are not in this channel\'s encryption group yet: the channel owner adds you when they are online.');
   const result = await createApplicationMessage(state, plaintext, await suite());
@@ -138,6 +142,7 @@ export async function encrypt(channelId: string, plaintext: Uint8Array): Promise
 
 /** Decrypts an application message of the channel. */
 export async function decrypt(channelId: string, ciphertext: Uint8Array): Promise<Uint8Array> {
+  channelId = groupChannel(channelId);
   const state = await group(channelId);
   if (!state) throw mlsError('This device is not in the channel\'s encryption group (messages from before you joined cannot be read).');
   const decoded = decodeMlsMessage(ciphertext, 0)?.[0];
