@@ -32,7 +32,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('communities and chat: create, invite a second browser, join, MLS-encrypted messages both ways, reaction, edit, delete, history after reload', async () => {
+test('communities and chat: create, invite a second browser, join, MLS-encrypted messages both ways, reaction, edit, thread, delete, offline queue, history after reload', async () => {
   const alice = await newPage(browser);
   await createIdentity(alice.page, 'alice passphrase');
   if (!hasGateway) {
@@ -107,6 +107,15 @@ test('communities and chat: create, invite a second browser, join, MLS-encrypted
   await alice.page.getByText('Message deleted').waitFor();
   await bob.page.mouse.move(5, 5);
   await shot(bob.page, '07-community');
+
+  // Offline: a message is encrypted and queued, the banner says so, and it is delivered after reconnecting.
+  await alice.context.setOffline(true);
+  await alice.page.getByTestId('connection').waitFor();
+  await alice.page.getByTestId('composer').first().fill('sent while offline');
+  await alice.page.getByTestId('send').first().click();
+  await alice.page.getByTestId('connection').getByText('1 message(s) queued').waitFor();
+  await alice.context.setOffline(false);
+  await bob.page.locator('.main [data-testid="message"]', { hasText: 'sent while offline' }).waitFor();
 
   await alice.page.reload();
   await alice.page.getByTestId('passphrase').fill('alice passphrase');
