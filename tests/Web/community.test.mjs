@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, createIdentity, launch, newPage, shot, shownDid } from './browser.mjs';
+import { createIdentity, launch, newPage, shot, shownDid } from './browser.mjs';
 
 let browser;
 
@@ -20,13 +20,8 @@ async function sendWhenInGroup(page, text) {
     await page.waitForTimeout(1000);
   }
 }
-let hasGateway;
 before(async () => {
   browser = await launch();
-  // The gateway (login + hub, docs/protocol.md §4) may not be part of the node yet; the test then checks the
-  // client's "unavailable" state instead of the server flows.
-  const res = await fetch(`${baseUrl}/api/auth/challenge`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-  hasGateway = res.status !== 404 && res.status !== 405;
 });
 after(async () => {
   await browser?.close();
@@ -35,15 +30,6 @@ after(async () => {
 test('communities and chat: create, invite a second browser, join, MLS-encrypted messages both ways, reaction, edit, thread, delete, offline queue, history after reload', async () => {
   const alice = await newPage(browser);
   await createIdentity(alice.page, 'alice passphrase');
-  if (!hasGateway) {
-    await alice.page.getByTestId('connection').getByText('does not offer chat yet').waitFor();
-    await alice.page.getByTestId('add-community').click();
-    await alice.page.getByTestId('community-name').fill('Offline club');
-    await alice.page.getByTestId('community-create').click();
-    await alice.page.getByRole('alert').getByText(/offline/i).waitFor();
-    await alice.context.close();
-    return;
-  }
   await alice.page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ state: 'attached' });
   const bob = await newPage(browser);
   await createIdentity(bob.page, 'bob passphrase');
