@@ -1,7 +1,9 @@
 import { decodeEnvelope, EnvelopeKind, verifyEnvelope, type SignedEnvelope } from '../crypto/envelope';
 import { HarmonyError } from '../crypto/errors';
 import { mlsCipher } from '../chat/cipher';
-import { decodeContent } from '../chat/content';
+import { decodeContent, type Content } from '../chat/content';
+import { cacheContent, cachedContent } from '../chat/plaintextCache';
+import { applyHandshake } from '../mls/groups';
 import { describeError } from '../net/errors';
 import type { EnvelopeEvent, PresenceEvent, TypingEvent } from '../net/hub';
 import { capabilityFor } from './communities';
@@ -38,16 +40,23 @@ async function apply(channelId: string, seq: number, env: SignedEnvelope): Promi
     return;
   }
   observeLamport(env.lamport);
-  let text: string | undefined;
-  let emoji: string | undefined;
-  let error: string | undefined;
-  try {
-    const content = decodeContent(await mlsCipher.decrypt(channelId, env.ciphertext));
-    text = content.text;
-    emoji = content.emoji;
-  } catch (e) {
-    error = reason(e);
+  if (env.kind === EnvelopeKind.Handshake) {
+    if (env.author !== state.did) await applyHandshake(channelId, env.ciphertext);
+    lastSeq[channelId] = Math.max(lastSeq[channelId] ?? 0, seq);
+    return;
   }
+  let content: Content | undefined = await cachedContent(env.id);
+  let error: string | undefined;
+  if (!content) {
+    try {
+      content = decodeContent(await mlsCipher.decrypt(channelId, env.ciphertext));
+      await cacheContent(env.id, content);
+    } catch (e) {
+      error = reason(e);
+    }
+  }
+  const text = content?.text;
+  const emoji = content?.emoji;
   const list = [...(state.messages[channelId] ?? [])];
   const at = (id: string | undefined) => list.findIndex((m) => m.id === id);
   switch (env.kind) {
@@ -109,9 +118,27 @@ export async function sync(channelId: string): Promise<void> {
   }
 }
 
+/** The channel id of the thread rooted at a message (docs/protocol.md §4.4 CreateThread). */
+export const threadChannelId = (channelId: string, rootId: string): string => `${channelId}/thread/${rootId}`;
+
+/** Starts (or reopens) the thread of a message and shows it beside the channel. */
+export async function openThread(channelId: string, rootId: string): Promise<void> {
+  const hub = currentHub();
+  const community = communityOf(channelId);
+  const cap = community ? capabilityFor(community) : undefined;
+  if (!hub || !cap) return;
+  try {
+    await hub.call('CreateThread', channelId, rootId, cap, null);
+    setState('currentThread', { channelId: threadChannelId(channelId, rootId), rootId });
+    await openChannel(threadChannelId(channelId, rootId), false);
+  } catch (e) {
+    notify('error', describeError(e));
+  }
+}
+
 /** Starts receiving a channel's events and catches up. */
-export async function openChannel(channelId: string): Promise<void> {
-  setState('currentChannel', channelId);
+export async function openChannel(channelId: string, makeCurrent = true): Promise<void> {
+  if (makeCurrent) setState('currentChannel', channelId);
   const hub = currentHub();
   const community = communityOf(channelId);
   const cap = community ? capabilityFor(community) : undefined;
@@ -131,7 +158,7 @@ export async function openChannel(channelId: string): Promise<void> {
 export async function resyncWatched(): Promise<void> {
   const channels = [...watched];
   watched.clear();
-  for (const c of channels) await openChannel(c);
+  for (const c of channels) await openChannel(c, false);
   if (state.currentChannel && !channels.includes(state.currentChannel)) await openChannel(state.currentChannel);
 }
 

@@ -4,6 +4,7 @@ import { describeError } from '../net/errors';
 import { currentHub, me } from './session';
 import { notify, setState, state } from './state';
 import type { CommunityInfo, MemberInfo } from './types';
+import { addMissingMembers, startChannelGroup } from './mlsMembership';
 
 /** Capability id this DID uses in a community: the root for the owner, the joined-with capability otherwise. */
 const capabilities: Record<string, string> = JSON.parse(localStorage.getItem('harmony.capabilities') ?? '{}') as Record<string, string>;
@@ -46,6 +47,7 @@ export async function createCommunity(name: string, open: boolean): Promise<void
     invoke(me(), { capability: root, action: 'Create', target, members: { name } }));
   remember(id, info.rootCapabilityId);
   const channelId = newId();
+  await startChannelGroup(channelId);
   await hub.call('CreateChannel', id, channelId, 'general', 0, null, 0,
     invoke(me(), { capability: info.rootCapabilityId, action: 'ManageChannels', target, members: { channel: channelId } }));
   await loadCommunities();
@@ -58,6 +60,7 @@ export async function createChannel(communityId: string, name: string, categoryI
   const channelId = newId();
   const community = state.communities.find((c) => c.id === communityId);
   if (!community) return;
+  await startChannelGroup(channelId);
   await hub.call('CreateChannel', communityId, channelId, name, 0, categoryId ?? null, 0,
     invoke(me(), { capability: community.rootCapabilityId, action: 'ManageChannels', target: communityTarget(communityId), members: { channel: channelId } }));
   await loadCommunities();
@@ -104,6 +107,8 @@ export async function loadMembers(communityId: string): Promise<void> {
   try {
     const members = await hub.call<MemberInfo[]>('GetMembers', communityId);
     setState('members', communityId, members);
+    const community = state.communities.find((c) => c.id === communityId);
+    if (community) void addMissingMembers(community, members);
     // Presence: the current state now, then `presence` events for changes.
     for (const m of members) {
       void hub.call('WatchPresence', m.did).catch(() => undefined);

@@ -3,6 +3,7 @@ import { encodeEnvelope, EnvelopeKind, signEnvelope } from '../crypto/envelope';
 import { mlsCipher } from '../chat/cipher';
 import { encodeContent, type Content } from '../chat/content';
 import { dequeue, enqueue, queued } from '../chat/outbox';
+import { cacheContent } from '../chat/plaintextCache';
 import { describeError, ServerError } from '../net/errors';
 import { capabilityFor } from './communities';
 import { communityOf, sync } from './chat';
@@ -39,6 +40,11 @@ export async function send(out: Outgoing): Promise<void> {
     notify('error', `Not sent: ${describeError(e)}`);
     return;
   }
+  await sendCiphertext(out, ciphertext, capabilityId);
+}
+
+/** Signs an envelope around ready ciphertext (content or an MLS handshake), queues it and flushes the outbox. */
+export async function sendCiphertext(out: Outgoing, ciphertext: Uint8Array, capabilityId: string): Promise<void> {
   const envelope = signEnvelope(
     {
       channel: out.channelId, author: me().did, lamport: tick(), kind: out.kind, createdAtMs: BigInt(Date.now()),
@@ -46,6 +52,8 @@ export async function send(out: Outgoing): Promise<void> {
     },
     me(),
   );
+  // A sender cannot decrypt its own MLS messages: keep what it wrote.
+  if (out.content && out.kind !== EnvelopeKind.Handshake) await cacheContent(envelope.id, out.content);
   await enqueue({ id: envelope.id, channelId: out.channelId, bytes: encodeEnvelope(envelope), capabilityId, queuedAt: Date.now() });
   await flushOutbox();
 }

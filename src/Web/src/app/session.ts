@@ -6,6 +6,7 @@ import { setState, state } from './state';
 import { onEnvelopeEvent, onPresence, onTyping, resyncWatched } from './chat';
 import { flushOutbox } from './sending';
 import { loadCommunities } from './communities';
+import { ensureKeyPackages } from './mlsMembership';
 
 let identity: Identity | undefined;
 let session: Session | undefined;
@@ -67,6 +68,7 @@ function scheduleRetry(attempt: number): void {
 }
 
 async function afterConnect(): Promise<void> {
+  await ensureKeyPackages();
   await loadCommunities();
   await resyncWatched();
   await flushOutbox();

@@ -19,6 +19,8 @@ export interface AppState {
   communities: CommunityInfo[];
   currentCommunity?: string;
   currentChannel?: string;
+  /** The thread shown beside the channel: its channel id and root message id. */
+  currentThread?: { channelId: string; rootId: string } | undefined;
   /** Messages by channel id, in display order (lamport, author, id). */
   messages: Record<string, ChatMessage[]>;
   members: Record<string, MemberInfo[]>;

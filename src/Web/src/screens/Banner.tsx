@@ -8,7 +8,10 @@ export function Banner() {
     <div class="banners" aria-live="polite">
       <Switch>
         <Match when={state.connection === 'connecting' || state.connection === 'reconnecting'}>
-          <div class="banner info" data-testid="connection">Connecting to the server…</div>
+          <div class="banner info" data-testid="connection">
+            Connecting to the server…
+            <Show when={state.outboxCount > 0}> · {state.outboxCount} message(s) queued, sent when the connection is back</Show>
+          </div>
         </Match>
         <Match when={state.connection === 'offline' || state.connection === 'unavailable'}>
           <div class="banner warn" data-testid="connection">

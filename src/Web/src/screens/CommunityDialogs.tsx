@@ -73,7 +73,7 @@ export function InviteDialog(props: { communityId: string; onClose: () => void }
   return (
     <Dialog title="Invite people" onClose={props.onClose}>
       <form class="stack" onSubmit={make}>
-        <label>Their DID (for a closed community)<input value={did()} placeholder="did:key:z6Mk…" onInput={(e) => setDid(e.currentTarget.value)} /></label>
+        <label>Their DID (for a closed community)<input value={did()} placeholder="did:key:z6Mk…" onInput={(e) => setDid(e.currentTarget.value)} data-testid="invitee-did" /></label>
         <button class="primary" type="submit" disabled={a.busy()}>Create invite link</button>
       </form>
       <Show when={link()}>

@@ -2,6 +2,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { EnvelopeKind } from '../crypto/envelope';
 import { renderMarkdown } from '../chat/markdown';
 import { send, sendTyping } from '../app/sending';
+import { openThread } from '../app/chat';
 import { setState, shortDid, state } from '../app/state';
 import type { ChannelSummary, ChatMessage } from '../app/types';
 
@@ -39,6 +40,9 @@ function MessageItem(props: { m: ChatMessage; onReply: (m: ChatMessage) => void;
       <div class="actions" role="toolbar" aria-label="Message actions">
         <For each={QUICK_REACTIONS}>{(e) => <button class="small" aria-label={`React ${e}`} onClick={() => act(EnvelopeKind.ReactionAdd, { emoji: e })}>{e}</button>}</For>
         <button class="small" onClick={() => props.onReply(props.m)}>Reply</button>
+        <Show when={!props.m.channelId.includes('/thread/')}>
+          <button class="small" onClick={() => void openThread(props.m.channelId, props.m.id)}>Thread</button>
+        </Show>
         <button class="small" onClick={() => act(props.m.pinned ? EnvelopeKind.Unpin : EnvelopeKind.Pin)}>{props.m.pinned ? 'Unpin' : 'Pin'}</button>
         <Show when={mine()}>
           <button class="small" onClick={() => props.onEdit(props.m)}>Edit</button>
@@ -50,7 +54,7 @@ function MessageItem(props: { m: ChatMessage; onReply: (m: ChatMessage) => void;
 }
 
 /** The message list with infinite scroll upwards, typing indicator and composer. */
-export function MessageView(props: { channel?: ChannelSummary | undefined }) {
+export function MessageView(props: { channel?: ChannelSummary | undefined; threadRoot?: string; onClose?: () => void }) {
   const [text, setText] = createSignal('');
   const [replyTo, setReplyTo] = createSignal<ChatMessage>();
   const [editing, setEditing] = createSignal<ChatMessage>();
@@ -79,8 +83,8 @@ export function MessageView(props: { channel?: ChannelSummary | undefined }) {
     const reply = replyTo();
     setReplyTo(undefined);
     await send(edit
-      ? { channelId, kind: EnvelopeKind.Edit, target: edit.id, content: { text: body } }
-      : { channelId, kind: EnvelopeKind.Message, replyTo: reply?.id, content: { text: body } });
+      ? { channelId, kind: EnvelopeKind.Edit, target: edit.id, thread: props.threadRoot, content: { text: body } }
+      : { channelId, kind: EnvelopeKind.Message, replyTo: reply?.id, thread: props.threadRoot, content: { text: body } });
   };
 
   const onKey = (e: KeyboardEvent) => {
@@ -99,7 +103,8 @@ export function MessageView(props: { channel?: ChannelSummary | undefined }) {
   return (
     <section class="messages-pane" aria-label="Messages">
       <header class="pane-head">
-        <h2><span aria-hidden="true">#</span> {props.channel?.name ?? 'Welcome'}</h2>
+        <h2><span aria-hidden="true">{props.threadRoot ? '🧵' : '#'}</span> {props.channel?.name ?? 'Welcome'}</h2>
+        <Show when={props.onClose}><button class="small" aria-label="Close thread" onClick={() => props.onClose?.()}>×</button></Show>
       </header>
       <div class="message-list" ref={list} onScroll={(e) => { if (e.currentTarget.scrollTop < 40 && shown() < messages().length) setShown(shown() + 50); }}>
         <Show when={props.channel} fallback={<div class="empty"><h3>Welcome to Harmony</h3><p>Create a community or open an invite link to start talking. Everything you write is end-to-end encrypted in this browser.</p></div>}>

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { loadMembers } from '../app/communities';
 import { openChannel } from '../app/chat';
-import { state } from '../app/state';
+import { setState, state } from '../app/state';
 import { Banner } from './Banner';
 import { ChannelSidebar } from './ChannelSidebar';
 import { CommunityRail } from './CommunityRail';
@@ -40,11 +40,18 @@ export function Shell() {
   };
   onMount(() => window.addEventListener('keydown', onKey));
   onCleanup(() => window.removeEventListener('keydown', onKey));
+  // Members can join at any time and there is no join event yet: refresh the roster (which also adds newcomers to
+  // the channel encryption groups this device manages) every few seconds while online.
+  const roster = setInterval(() => {
+    const c = community();
+    if (c && state.connection === 'online') void loadMembers(c.id);
+  }, 4000);
+  onCleanup(() => clearInterval(roster));
   // An invite link opened while unlocked goes straight to the join dialog.
   if (location.hash.startsWith('#/join/')) setModal('create');
 
   return (
-    <div class={`shell ${navOpen() ? 'nav-open' : ''}`}>
+    <div class={`shell ${navOpen() ? 'nav-open' : ''} ${state.currentThread ? 'thread-open' : ''}`}>
       <a class="skip" href="#composer-area">Skip to messages</a>
       <button class="nav-toggle" aria-label="Toggle navigation" aria-expanded={navOpen()} onClick={() => setNavOpen(!navOpen())}>☰</button>
       <CommunityRail onCreate={() => setModal('create')} onSettings={() => setModal('settings')} />
@@ -53,7 +60,12 @@ export function Shell() {
         <Banner />
         <MessageView channel={channel()} />
       </div>
-      <MemberList community={community()} />
+      <Show when={state.currentThread} fallback={<MemberList community={community()} />}>
+        <aside class="thread-pane" aria-label="Thread" data-testid="thread-pane">
+          <MessageView channel={{ id: state.currentThread!.channelId, name: 'Thread', kind: 3 }} threadRoot={state.currentThread!.rootId}
+            onClose={() => setState('currentThread', undefined)} />
+        </aside>
+      </Show>
       <Show when={modal() === 'create'}><CreateCommunityDialog onClose={() => setModal('none')} /></Show>
       <Show when={modal() === 'invite' && community()}><InviteDialog communityId={community()!.id} onClose={() => setModal('none')} /></Show>
       <Show when={modal() === 'channel' && community()}><AddChannelDialog communityId={community()!.id} onClose={() => setModal('none')} /></Show>
