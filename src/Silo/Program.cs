@@ -1,10 +1,20 @@
+using Harmony.Gateway.Hosting;
+using Harmony.Grains.Storage;
 using Harmony.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration and static files live beside the binaries, whatever the working directory (which holds ./data).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Loopback by default so a fresh node is not exposed; --urls / ASPNETCORE_URLS / "urls" configuration override it.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5000");
+}
 builder.AddHarmonyNode();
+builder.Services.AddHarmonyGateway(builder.Configuration);
+builder.Services.AddHarmonyReadinessProbe<IMessageLogStore>("storage", (store, ct) => store.MaxSeqAsync("readyz-probe", ct));
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHarmonyGateway();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var line in HarmonyStartupBanner.Describe(app.Services))

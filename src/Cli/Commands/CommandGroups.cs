@@ -11,6 +11,8 @@ internal static class CommandGroups
         yield return KeysCommand.Build();
         yield return DidCommand.Build();
         yield return VcCommand.Build();
+        yield return ZcapCommand.Build();
         yield return RdfCommand.Build();
+        yield return MlsCommand.Build();
     }
 }

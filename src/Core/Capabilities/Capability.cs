@@ -69,6 +69,8 @@ public sealed class Capability
         if (!id.Contains(':')) throw Malformed($"Capability id '{id}' is not an absolute URI.");
         var target = String(json, "invocationTarget");
         if (!Capabilities.InvocationTarget.IsValid(target)) throw Malformed($"Capability '{id}' needs an absolute 'invocationTarget' without dot segments.");
+        if (json.ContainsKey("caveat"))
+            throw new CapabilityException(CapabilityErrorCodes.UnsupportedCaveat, $"Capability '{id}' has caveats, which this verifier does not enforce.");
         var controllers = ReadControllers(json, id);
         var actions = Actions(json, id, maxAllowedActions);
         json.TryGetPropertyValue("@context", out var context);

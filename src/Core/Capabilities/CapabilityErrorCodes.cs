@@ -78,6 +78,12 @@ public static class CapabilityErrorCodes
     /// <summary>The invocation's nonce was already used by the same invoker.</summary>
     public const string Replay = "zcap.replay";
 
+    /// <summary>
+    /// A capability carries a <c>caveat</c>. Caveats are not interpreted here, and ignoring one would grant more than
+    /// its delegator meant, so such capabilities are refused.
+    /// </summary>
+    public const string UnsupportedCaveat = "zcap.unsupported_caveat";
+
     /// <summary>The replay cache is full; the invocation is refused rather than accepted unchecked.</summary>
     public const string ReplayCacheFull = "zcap.replay_cache_full";
 }

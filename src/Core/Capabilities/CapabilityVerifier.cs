@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Harmony.Core.Credentials.DataIntegrity;
 using Harmony.Core.Did;
+using Harmony.Core.Errors;
 
 namespace Harmony.Core.Capabilities;
 
@@ -18,6 +20,10 @@ public sealed class CapabilityVerifier
     private readonly INonceStore _nonces;
     private readonly TimeProvider _time;
     private readonly VerifiedChainCache _cache;
+    private readonly ConcurrentDictionary<string, DidKey> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>Most parsed verification methods kept per verifier.</summary>
+    private const int MaxCachedKeys = 10_000;
 
     /// <summary>Creates a verifier; missing collaborators get in-memory defaults and the system clock.</summary>
     public CapabilityVerifier(
@@ -69,6 +75,14 @@ public sealed class CapabilityVerifier
             throw new CapabilityException(CapabilityErrorCodes.NonceMissing, $"The invocation proof needs a 'nonce' of 1 to {_options.MaxNonceLength} characters.");
         var (vm, vmId) = VerificationMethod(proof);
 
+        // Checks that need no signature come first, so a misdirected or stale request costs no chain verification.
+        if (!string.Equals(action, expectation.Action, StringComparison.Ordinal))
+            throw new CapabilityException(CapabilityErrorCodes.ActionMismatch, $"The invocation is for action '{action}', not '{expectation.Action}'.");
+        if (!string.Equals(target, expectation.Target, StringComparison.Ordinal))
+            throw new CapabilityException(CapabilityErrorCodes.TargetMismatch, $"The invocation targets '{target}', not '{expectation.Target}'.");
+        if ((created - now).Duration() > _options.ClockSkew)
+            throw new CapabilityException(CapabilityErrorCodes.ClockSkew, "The invocation's 'created' is too far from the verifier's clock.");
+
         var chain = proof["capability"] switch
         {
             JsonValue v when v.TryGetValue<string>(out var rootId) => RootOnly(rootId, expectation.RootController, expectation.RootTarget, expectation.Target),
@@ -76,16 +90,10 @@ public sealed class CapabilityVerifier
             _ => throw Malformed("The invocation proof's 'capability' must be a root capability id or an embedded delegated capability."),
         };
 
-        if (!string.Equals(action, expectation.Action, StringComparison.Ordinal))
-            throw new CapabilityException(CapabilityErrorCodes.ActionMismatch, $"The invocation is for action '{action}', not '{expectation.Action}'.");
         if (chain.Tail is { } tail && !tail.Allows(action))
             throw new CapabilityException(CapabilityErrorCodes.ActionNotAllowed, $"Capability '{tail.Id}' does not allow action '{action}'.");
-        if (!string.Equals(target, expectation.Target, StringComparison.Ordinal))
-            throw new CapabilityException(CapabilityErrorCodes.TargetMismatch, $"The invocation targets '{target}', not '{expectation.Target}'.");
         if (!InvocationTarget.IsWithin(target!, chain.InvocationTarget, _options.AllowTargetAttenuation))
             throw new CapabilityException(CapabilityErrorCodes.TargetNotAllowed, $"Target '{target}' is not within the capability's target '{chain.InvocationTarget}'.");
-        if ((created - now).Duration() > _options.ClockSkew)
-            throw new CapabilityException(CapabilityErrorCodes.ClockSkew, "The invocation's 'created' is too far from the verifier's clock.");
         if (chain.Tail is { } t && created < t.Delegated - _options.ClockSkew)
             throw new CapabilityException(CapabilityErrorCodes.InvokedBeforeDelegation, "The invocation claims to be older than the delegation of its capability.");
 
@@ -119,7 +127,7 @@ public sealed class CapabilityVerifier
         if (_cache.TryGet(key, out var cached))
         {
             // The cached chain proves the signatures; which root this call accepts is still this call's question.
-            ResolveRoot(cached.RootCapabilityId, rootTarget, expectedTarget);
+            CheckRoot(cached.RootCapabilityId, cached.RootTarget, rootTarget, expectedTarget);
             return cached;
         }
         var tail = Capability.Parse(capability, _options.MaxAllowedActions);
@@ -136,11 +144,16 @@ public sealed class CapabilityVerifier
     {
         if (!InvocationTarget.TryParseRootCapabilityId(rootId, out var target))
             throw new CapabilityException(CapabilityErrorCodes.RootMismatch, $"'{rootId}' is not a root capability id (urn:zcap:root: + encodeURIComponent(target)).");
+        CheckRoot(rootId, target, rootTarget, expectedTarget);
+        return target;
+    }
+
+    private void CheckRoot(string rootId, string target, string? rootTarget, string? expectedTarget)
+    {
         if (rootTarget is not null && !string.Equals(target, rootTarget, StringComparison.Ordinal))
             throw new CapabilityException(CapabilityErrorCodes.RootMismatch, $"The chain's root is '{rootId}', not the root of '{rootTarget}'.");
         if (expectedTarget is not null && !InvocationTarget.IsWithin(expectedTarget, target, _options.AllowTargetAttenuation))
             throw new CapabilityException(CapabilityErrorCodes.RootMismatch, $"The chain's root '{rootId}' does not cover target '{expectedTarget}'.");
-        return target;
     }
 
     private VerifiedChain VerifyLinks(string rootId, string rootController, string rootTarget, IReadOnlyList<Capability> delegated)
@@ -216,11 +229,15 @@ public sealed class CapabilityVerifier
         if (!ok) throw Malformed($"The {what} must carry the ZCAP context '{ZcapVocabulary.ContextUrl}' in its @context.");
     }
 
-    private static (DidKey Key, string VmId) VerificationMethod(JsonObject proof)
+    private (DidKey Key, string VmId) VerificationMethod(JsonObject proof)
     {
         var vmId = Capability.String(proof, "verificationMethod");
+        if (vmId is not null && _keys.TryGetValue(vmId, out var known)) return (known, vmId);
         if (vmId is null || !vmId.Contains('#') || !DidKey.TryParse(vmId, out var key, out _) || key!.KeyType != DidKeyType.Ed25519)
             throw new CapabilityException(CapabilityErrorCodes.VerificationMethod, $"'{vmId}' is not an Ed25519 did:key verification method (did:key:z…#z…).");
+        // Parsing validates the curve point, which costs a noticeable share of a warm check; the result never changes.
+        if (_keys.Count >= MaxCachedKeys) _keys.Clear();
+        _keys[vmId] = key;
         return (key, vmId);
     }
 
@@ -234,16 +251,14 @@ public sealed class CapabilityVerifier
 
     private static bool VerifySignature(JsonObject secured, JsonObject proof, DidKey vm)
     {
-        var unsecured = new JsonObject();
-        foreach (var (name, value) in secured)
-            if (name != "proof") unsecured[name] = value?.DeepClone();
         try
         {
-            return EddsaJcs2022.VerifyProof(unsecured, proof, vm.PublicKey);
+            return EddsaJcs2022.VerifySecuredProof(secured, proof, vm.PublicKey);
         }
-        catch (DataIntegrityException e)
+        catch (HarmonyException e) when (e is not CapabilityException)
         {
-            throw Malformed($"The proof is not a valid eddsa-jcs-2022 DataIntegrityProof: {e.Message}");
+            // DataIntegrityException (proof.*) or a JCS limit (jcs.*): the input cannot be checked, so it is refused.
+            throw Malformed($"The proof cannot be checked as an eddsa-jcs-2022 DataIntegrityProof [{e.Code}]: {e.Message}");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed record VerifiedChain(string RootCapabilityId, string RootControlle
     public IReadOnlyList<string> Controllers => Tail?.Controllers ?? [RootController];
 
     /// <summary>Every capability id of the chain, root first (what a revocation check looks up).</summary>
-    public IReadOnlyList<string> Ids { get; } = [RootCapabilityId, .. Links.Select(l => l.Id)];
+    public IReadOnlyList<string> Ids => [RootCapabilityId, .. Links.Select(l => l.Id)];
 
     /// <summary>The earliest expiry in the chain, or null for the root alone.</summary>
     public DateTimeOffset? Expires => Links.Count > 0 ? Links.Min(l => l.Expires) : null;

@@ -30,12 +30,28 @@ public sealed class VerifiedChainCache(int capacity = 10_000)
         _chains[key] = chain;
     }
 
+    // One serialization buffer per thread: the key is computed on every call, and a fresh buffer per call cost more
+    // than the hashing itself.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
+    private const int MaxRetainedBuffer = 256 * 1024;
+
     internal static string Key(string rootController, string capabilityId, JsonNode capability)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer)) capability.WriteTo(writer);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        writer.Reset(buffer);
+        capability.WriteTo(writer);
+        writer.Flush();
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(buffer.WrittenSpan, hash);
+        if (buffer.Capacity > MaxRetainedBuffer)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
         return string.Concat(rootController, "\n", capabilityId, "\n", Convert.ToBase64String(hash));
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -9,104 +11,190 @@ namespace Harmony.Core.Credentials;
 /// <summary>
 /// JSON Canonicalization Scheme (RFC 8785): object members sorted by their UTF-16 code units, no whitespace, strings
 /// with the minimal escapes of ECMAScript's JSON.stringify, numbers in ECMAScript Number-to-String form.
+/// Output is written as UTF-8 straight into a buffer: canonicalization sits on the hot path of every proof check.
 /// </summary>
 public static class Jcs
 {
-    /// <summary>Canonical text of <paramref name="node"/>.</summary>
-    public static string Canonicalize(JsonNode? node)
-    {
-        var sb = new StringBuilder(256);
-        Write(sb, node, 0);
-        return sb.ToString();
-    }
-
-    /// <summary>Canonical UTF-8 bytes of <paramref name="node"/>.</summary>
-    public static byte[] CanonicalizeToUtf8(JsonNode? node) => System.Text.Encoding.UTF8.GetBytes(Canonicalize(node));
-
     /// <summary>Maximum nesting accepted; deeper input is refused rather than risking a stack overflow.</summary>
     public const int MaxDepth = 64;
 
-    private static void Write(StringBuilder sb, JsonNode? node, int depth)
+    private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
+    private static readonly IComparer<KeyValuePair<string, JsonNode?>> ByKey =
+        Comparer<KeyValuePair<string, JsonNode?>>.Create(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+
+    /// <summary>Canonical text of <paramref name="node"/>.</summary>
+    public static string Canonicalize(JsonNode? node) => System.Text.Encoding.UTF8.GetString(CanonicalizeToUtf8(node));
+
+    /// <summary>Canonical UTF-8 bytes of <paramref name="node"/>.</summary>
+    public static byte[] CanonicalizeToUtf8(JsonNode? node)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        Write(buffer, node);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the canonical UTF-8 bytes of <paramref name="node"/> to <paramref name="output"/>.</summary>
+    public static void Write(IBufferWriter<byte> output, JsonNode? node) => WriteNode(output, node, null, 0);
+
+    /// <summary>
+    /// Writes the canonical form of <paramref name="obj"/> as if the top-level member <paramref name="excludedMember"/>
+    /// were absent (e.g. a document without its <c>proof</c>), without copying the object.
+    /// </summary>
+    public static void WriteExcluding(IBufferWriter<byte> output, JsonObject obj, string excludedMember)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        WriteNode(output, obj, excludedMember, 0);
+    }
+
+    private static void WriteNode(IBufferWriter<byte> output, JsonNode? node, string? excluded, int depth)
     {
         if (depth > MaxDepth) throw new HarmonyException("jcs.depth", $"JSON nested deeper than {MaxDepth} levels.");
         switch (node)
         {
             case null:
-                sb.Append("null");
+                WriteAscii(output, "null");
                 break;
             case JsonObject obj:
-                var members = obj.ToList();
-                members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-                sb.Append('{');
-                for (var i = 0; i < members.Count; i++)
-                {
-                    if (i > 0) sb.Append(',');
-                    WriteString(sb, members[i].Key);
-                    sb.Append(':');
-                    Write(sb, members[i].Value, depth + 1);
-                }
-                sb.Append('}');
+                WriteObject(output, obj, excluded, depth);
                 break;
             case JsonArray array:
-                sb.Append('[');
+                WriteByte(output, (byte)'[');
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (i > 0) sb.Append(',');
-                    Write(sb, array[i], depth + 1);
+                    if (i > 0) WriteByte(output, (byte)',');
+                    WriteNode(output, array[i], null, depth + 1);
                 }
-                sb.Append(']');
+                WriteByte(output, (byte)']');
                 break;
             case JsonValue value:
-                WriteValue(sb, value);
+                WriteValue(output, value);
                 break;
         }
     }
 
-    private static void WriteValue(StringBuilder sb, JsonValue value)
+    private static void WriteObject(IBufferWriter<byte> output, JsonObject obj, string? excluded, int depth)
+    {
+        var count = obj.Count;
+        var members = ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Rent(Math.Max(count, 1));
+        try
+        {
+            var n = 0;
+            foreach (var member in obj)
+                if (excluded is null || !string.Equals(member.Key, excluded, StringComparison.Ordinal)) members[n++] = member;
+            Array.Sort(members, 0, n, ByKey);
+            WriteByte(output, (byte)'{');
+            for (var i = 0; i < n; i++)
+            {
+                if (i > 0) WriteByte(output, (byte)',');
+                WriteString(output, members[i].Key);
+                WriteByte(output, (byte)':');
+                WriteNode(output, members[i].Value, null, depth + 1);
+            }
+            WriteByte(output, (byte)'}');
+        }
+        finally
+        {
+            Array.Clear(members, 0, count);
+            ArrayPool<KeyValuePair<string, JsonNode?>>.Shared.Return(members);
+        }
+    }
+
+    private static void WriteValue(IBufferWriter<byte> output, JsonValue value)
     {
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(sb, value.GetValue<string>());
+                WriteString(output, value.GetValue<string>());
                 break;
             case JsonValueKind.True:
-                sb.Append("true");
+                WriteAscii(output, "true");
                 break;
             case JsonValueKind.False:
-                sb.Append("false");
+                WriteAscii(output, "false");
                 break;
             case JsonValueKind.Null:
-                sb.Append("null");
+                WriteAscii(output, "null");
                 break;
             case JsonValueKind.Number:
-                sb.Append(FormatNumber(value.GetValue<double>()));
+                WriteNumber(output, value);
                 break;
             default:
                 throw new HarmonyException("jcs.value", "Unsupported JSON value.");
         }
     }
 
-    private static void WriteString(StringBuilder sb, string s)
+    private static void WriteNumber(IBufferWriter<byte> output, JsonValue value)
     {
-        sb.Append('"');
-        foreach (var c in s)
+        // Integers that a double holds exactly print as themselves; everything else goes through the double form.
+        const long MaxSafe = 9007199254740991;
+        if (value.TryGetValue<JsonElement>(out var element))
         {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
-            }
+            if (element.TryGetInt64(out var l) && l is >= -MaxSafe and <= MaxSafe) { WriteInt64(output, l); return; }
+            WriteAscii(output, FormatNumber(element.GetDouble()));
+            return;
         }
-        sb.Append('"');
+        if (value.TryGetValue<long>(out var asLong) && asLong is >= -MaxSafe and <= MaxSafe) { WriteInt64(output, asLong); return; }
+        if (value.TryGetValue<int>(out var asInt)) { WriteInt64(output, asInt); return; }
+        if (value.TryGetValue<double>(out var asDouble)) { WriteAscii(output, FormatNumber(asDouble)); return; }
+        // Other CLR numeric types (decimal, float, ulong, ...): their JSON text, read as an IEEE double as RFC 8785 requires.
+        WriteAscii(output, FormatNumber(double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)));
+    }
+
+    private static void WriteInt64(IBufferWriter<byte> output, long value)
+    {
+        var span = output.GetSpan(20);
+        Utf8Formatter.TryFormat(value, span, out var written);
+        output.Advance(written);
+    }
+
+    private static void WriteString(IBufferWriter<byte> output, string s)
+    {
+        WriteByte(output, (byte)'"');
+        var rest = s.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var stop = rest.IndexOfAny(NeedsEscape);
+            var plain = stop < 0 ? rest : rest[..stop];
+            if (!plain.IsEmpty)
+            {
+                var span = output.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(plain.Length));
+                output.Advance(System.Text.Encoding.UTF8.GetBytes(plain, span));
+            }
+            if (stop < 0) break;
+            WriteEscape(output, rest[stop]);
+            rest = rest[(stop + 1)..];
+        }
+        WriteByte(output, (byte)'"');
+    }
+
+    private static void WriteEscape(IBufferWriter<byte> output, char c)
+    {
+        switch (c)
+        {
+            case '"': WriteAscii(output, "\\\""); break;
+            case '\\': WriteAscii(output, "\\\\"); break;
+            case '\b': WriteAscii(output, "\\b"); break;
+            case '\f': WriteAscii(output, "\\f"); break;
+            case '\n': WriteAscii(output, "\\n"); break;
+            case '\r': WriteAscii(output, "\\r"); break;
+            case '\t': WriteAscii(output, "\\t"); break;
+            default: WriteAscii(output, "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    private static void WriteByte(IBufferWriter<byte> output, byte b)
+    {
+        output.GetSpan(1)[0] = b;
+        output.Advance(1);
+    }
+
+    private static void WriteAscii(IBufferWriter<byte> output, string ascii)
+    {
+        var span = output.GetSpan(ascii.Length);
+        for (var i = 0; i < ascii.Length; i++) span[i] = (byte)ascii[i];
+        output.Advance(ascii.Length);
     }
 
     /// <summary>ECMAScript Number::toString for finite doubles (RFC 8785 §3.2.2.3); NaN and infinities are not JSON.</summary>

@@ -31,7 +31,9 @@ public static class HarmonyNodeHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(HarmonyNodeOptions.SectionName).Get<HarmonyNodeOptions>() ?? new HarmonyNodeOptions();
-        var node = HarmonyNodeInfo.Resolve(options, builder.Environment.ContentRootPath);
+        // Relative data directories start at the working directory (where the operator ran the command), not at the
+        // content root, which `dotnet run --project` points into the source tree.
+        var node = HarmonyNodeInfo.Resolve(options, Environment.CurrentDirectory);
         var services = builder.Services;
         services.AddSingleton(node);
         services.AddSingleton(options.MessageLog);

@@ -45,13 +45,13 @@ public sealed class HarmonyNodeInfo
         }
     }
 
-    /// <summary>Validates <paramref name="options"/> and resolves the data directory against <paramref name="contentRoot"/>.</summary>
+    /// <summary>Validates <paramref name="options"/> and resolves the data directory against <paramref name="baseDirectory"/>.</summary>
     /// <exception cref="HarmonyConfigurationException">The configuration is invalid.</exception>
-    public static HarmonyNodeInfo Resolve(HarmonyNodeOptions options, string contentRoot)
+    public static HarmonyNodeInfo Resolve(HarmonyNodeOptions options, string baseDirectory)
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, baseDirectory);
         string? sqlitePath = null;
         if (options.Storage == DatabaseKind.Sqlite)
         {

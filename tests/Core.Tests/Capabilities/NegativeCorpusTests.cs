@@ -154,6 +154,15 @@ public sealed class NegativeCorpusTests(ITestOutputHelper output)
         }),
         ["invocation without a nonce"] = new(CapabilityErrorCodes.NonceMissing, async (f, forged) =>
             await VerifyAsync(f, ForgeInvocation(f.Chain().D3, f.Carol, "write", Channel, f.Clock.Now, forged ? null : "n"))),
+        ["delegation with a caveat the verifier cannot enforce"] = new(CapabilityErrorCodes.UnsupportedCaveat, async (f, forged) =>
+        {
+            var (_, _, d2, _) = f.Chain();
+            var d3 = ForgeDelegation(d2, D3Id, f.Bob, DidOf(f.Carol), Channel, ["write"], "2028-01-01T00:00:00Z", T0.AddDays(2), editDocument: doc =>
+            {
+                if (forged) doc["caveat"] = new JsonArray(new JsonObject { ["type"] = "ValidWhileTrue", ["uri"] = "https://h.example/still-ok" });
+            });
+            await VerifyAsync(f, f.Invoke(d3, f.Carol));
+        }),
         ["delegation with a date-only expires"] = new(CapabilityErrorCodes.Malformed, async (f, forged) =>
         {
             var (_, _, d2, _) = f.Chain();

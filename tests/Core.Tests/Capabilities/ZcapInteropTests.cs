@@ -25,7 +25,8 @@ public sealed class ZcapInteropTests(ITestOutputHelper output)
         ["delegations"] = new JsonArray(
             Delegation(2, Community, ["read", "write", "moderate"], "2030-01-01T00:00:00Z", "2026-01-01T00:00:00Z", "urn:uuid:11111111-1111-4111-8111-111111111111"),
             Delegation(3, Channel, ["read", "write"], "2029-01-01T00:00:00Z", "2026-01-02T00:00:00Z", "urn:uuid:22222222-2222-4222-8222-222222222222"),
-            Delegation(4, Channel, ["write"], "2028-01-01T00:00:00Z", "2026-01-03T00:00:00Z", "urn:uuid:33333333-3333-4333-8333-333333333333")),
+            // The last one uses the single-string form of allowedAction, which the data model also allows.
+            Delegation(4, Channel, "write", "2028-01-01T00:00:00Z", "2026-01-03T00:00:00Z", "urn:uuid:33333333-3333-4333-8333-333333333333")),
         ["invocation"] = withInvocation
             ? new JsonObject
             {
@@ -43,11 +44,14 @@ public sealed class ZcapInteropTests(ITestOutputHelper output)
             : null,
     };
 
-    private static JsonObject Delegation(byte seed, string target, string[] actions, string expires, string created, string id) => new()
+    private static JsonObject Delegation(byte seed, string target, string[] actions, string expires, string created, string id) =>
+        Delegation(seed, target, new JsonArray([.. actions.Select(a => (JsonNode?)a)]), expires, created, id);
+
+    private static JsonObject Delegation(byte seed, string target, JsonNode actions, string expires, string created, string id) => new()
     {
         ["seedHex"] = Seed(seed),
         ["target"] = target,
-        ["actions"] = new JsonArray([.. actions.Select(a => (JsonNode?)a)]),
+        ["actions"] = actions,
         ["expires"] = expires,
         ["created"] = created,
         ["id"] = id,
@@ -87,6 +91,23 @@ public sealed class ZcapInteropTests(ITestOutputHelper output)
         Assert.Equal(DidOf(f.Carol), verified.Invoker);
         Assert.Equal("urn:uuid:33333333-3333-4333-8333-333333333333", verified.CapabilityId);
         Assert.Equal("db-nonce-1", verified.Nonce);
+    }
+
+    [Fact]
+    public async Task Root_invocation_made_by_digitalbazaar_verifies_in_Harmony()
+    {
+        using var f = new ZcapFixture();
+        f.Clock.Now = InvokedAt;
+        var input = DbChainInput(withInvocation: true);
+        input["delegations"] = new JsonArray();
+        input["invocation"]!["target"] = Community;
+        input["invocation"]!["action"] = "delete";
+        var made = await RunAsync("db-chain.js", input);
+        var invocation = made["invocation"]!.AsObject();
+        Assert.Equal(made["root"]!["id"]!.GetValue<string>(), invocation["proof"]!["capability"]!.GetValue<string>());
+        var verified = await f.Verifier().VerifyInvocationAsync(invocation, new InvocationExpectation("delete", Community, DidOf(f.Owner)));
+        Assert.Equal(DidOf(f.Owner), verified.Invoker);
+        Assert.Empty(verified.Chain.Links);
     }
 
     [Fact]

@@ -67,6 +67,24 @@ public sealed class JcsTests
     }
 
     [Fact]
+    public void Numbers_built_in_code_canonicalize_like_parsed_ones()
+    {
+        var built = new JsonObject { ["i"] = 1, ["l"] = 9007199254740993L, ["d"] = 4.50, ["m"] = 0.1m, ["f"] = 1e21 };
+        var parsed = JsonNode.Parse("""{"i":1,"l":9007199254740993,"d":4.50,"m":0.1,"f":1e21}""");
+        Assert.Equal("""{"d":4.5,"f":1e+21,"i":1,"l":9007199254740992,"m":0.1}""", Jcs.Canonicalize(built));
+        Assert.Equal(Jcs.Canonicalize(parsed), Jcs.Canonicalize(built));
+    }
+
+    [Fact]
+    public void Excluding_a_member_equals_removing_it()
+    {
+        var doc = JsonNode.Parse("""{"b":1,"proof":{"x":2},"a":[true]}""")!.AsObject();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        Jcs.WriteExcluding(buffer, doc, "proof");
+        Assert.Equal("""{"a":[true],"b":1}""", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    [Fact]
     public void Excessive_nesting_is_refused()
     {
         JsonNode node = new JsonArray();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -46,9 +47,18 @@ public static class EddsaJcs2022
     /// Policy (purpose, key control, dates) is the caller's. Throws <see cref="DataIntegrityException"/> when the proof
     /// is malformed; returns false when it is well formed but the signature does not verify.
     /// </summary>
-    public static bool VerifyProof(JsonObject unsecuredDocument, JsonObject proof, ReadOnlySpan<byte> publicKey)
+    public static bool VerifyProof(JsonObject unsecuredDocument, JsonObject proof, ReadOnlySpan<byte> publicKey) =>
+        Verify(unsecuredDocument, null, proof, publicKey);
+
+    /// <summary>
+    /// As <see cref="VerifyProof"/>, for a secured document whose <c>proof</c> member is ignored, without copying it.
+    /// </summary>
+    public static bool VerifySecuredProof(JsonObject securedDocument, JsonObject proof, ReadOnlySpan<byte> publicKey) =>
+        Verify(securedDocument, "proof", proof, publicKey);
+
+    private static bool Verify(JsonObject document, string? excludedMember, JsonObject proof, ReadOnlySpan<byte> publicKey)
     {
-        ArgumentNullException.ThrowIfNull(unsecuredDocument);
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(proof);
         if (StringMember(proof, "type") != ProofType) throw new DataIntegrityException("proof.type", $"Proof type must be {ProofType}.");
         if (StringMember(proof, "cryptosuite") != Cryptosuite) throw new DataIntegrityException("proof.cryptosuite", $"Cryptosuite must be {Cryptosuite}.");
@@ -59,18 +69,42 @@ public static class EddsaJcs2022
         catch (EncodingException) { throw new DataIntegrityException("proof.value", "proofValue is not valid base58btc."); }
         if (signature.Length != Ed25519.SignatureSize) return false;
 
-        var config = (JsonObject)proof.DeepClone();
-        config.Remove("proofValue");
-        var document = unsecuredDocument;
-        if (config.TryGetPropertyValue("@context", out var proofContext))
+        if (proof.TryGetPropertyValue("@context", out var proofContext))
         {
-            if (!ContextStartsWith(unsecuredDocument["@context"], proofContext))
+            var documentContext = document["@context"];
+            if (!ContextStartsWith(documentContext, proofContext))
                 throw new DataIntegrityException("proof.context", "The document's @context does not start with the proof's @context.");
-            document = (JsonObject)unsecuredDocument.DeepClone();
-            document["@context"] = proofContext?.DeepClone();
+            if (!JsonNode.DeepEquals(documentContext, proofContext))
+            {
+                // The proof signed the document under the proof's (shorter) @context: rebuild that document.
+                var copy = new JsonObject();
+                foreach (var (name, value) in document)
+                    if (excludedMember is null || name != excludedMember) copy[name] = value?.DeepClone();
+                copy["@context"] = proofContext?.DeepClone();
+                document = copy;
+                excludedMember = null;
+            }
         }
-        return Ed25519.Verify(publicKey, HashData(document, config), signature);
+
+        var buffer = Buffer;
+        var hash = new byte[64];
+        buffer.ResetWrittenCount();
+        Jcs.WriteExcluding(buffer, proof, "proofValue");
+        SHA256.HashData(buffer.WrittenSpan, hash.AsSpan(0, 32));
+        buffer.ResetWrittenCount();
+        if (excludedMember is null) Jcs.Write(buffer, document);
+        else Jcs.WriteExcluding(buffer, document, excludedMember);
+        SHA256.HashData(buffer.WrittenSpan, hash.AsSpan(32, 32));
+        if (buffer.Capacity > MaxRetainedBuffer) t_buffer = null;
+        return Ed25519.Verify(publicKey, hash, signature);
     }
+
+    private const int MaxRetainedBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    private static ArrayBufferWriter<byte> Buffer => t_buffer ??= new ArrayBufferWriter<byte>(4096);
 
     /// <summary>The proof configuration (everything but proofValue) in the member order the spec's examples use.</summary>
     private static JsonObject BuildProofConfig(JsonObject document, ProofOptions options)

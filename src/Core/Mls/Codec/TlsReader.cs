@@ -2,9 +2,6 @@ using System.Buffers.Binary;
 
 namespace Harmony.Core.Mls.Codec;
 
-/// <summary>Reads one element of a vector; used with <see cref="TlsReader.ReadVector{T}"/>.</summary>
-public delegate T TlsElementReader<out T>(ref TlsReader reader);
-
 /// <summary>
 /// Decoder for the TLS presentation language as profiled by RFC 9420 §2.1: big-endian integers, vectors with a
 /// QUIC-style variable-length size prefix (minimal encoding required), and <c>optional&lt;T&gt;</c>. Every failure

@@ -135,6 +135,9 @@ public sealed class CipherSuite
         return key.Sign(tbs);
     }
 
+    /// <summary>SignWithLabel with an already imported Ed25519 key.</summary>
+    public byte[] SignWithLabel(Ed25519KeyPair signer, string label, ReadOnlySpan<byte> content) => signer.Sign(SignContent(label, content));
+
     /// <summary>VerifyWithLabel (RFC 9420 §5.1.2) with an Ed25519 public key.</summary>
     public bool VerifyWithLabel(ReadOnlySpan<byte> signaturePublicKey, string label, ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature)
         => Ed25519.Verify(signaturePublicKey, SignContent(label, content), signature);

@@ -64,27 +64,23 @@ public sealed class Hpke
     /// <summary>SealBase with sequence number 0.</summary>
     public HpkeCiphertext Seal(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext)
     {
-        var ephemeral = RandomNumberGenerator.GetBytes(KeySize);
-        try
-        {
-            return SealWithEphemeral(recipientPublicKey, info, aad, plaintext, ephemeral);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(ephemeral);
-        }
+        using var ephemeral = Key.Create(KeyAgreementAlgorithm.X25519);
+        return SealWith(ephemeral, recipientPublicKey, info, aad, plaintext);
     }
 
-    /// <summary>SealBase with a caller-chosen ephemeral private key (deterministic; for tests and known-answer checks).</summary>
-    internal HpkeCiphertext SealWithEphemeral(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> ephemeralPrivate)
+    /// <summary>OpenBase with sequence number 0; throws <c>mls.hpke</c> or <c>mls.aead</c> on failure.</summary>
+    public byte[] Open(ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> recipientPrivateKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext)
     {
-        var enc = PublicKeyOf(ephemeralPrivate);
-        var dh = Dh(ephemeralPrivate, recipientPublicKey);
-        var shared = ExtractAndExpand(dh, enc, recipientPublicKey);
+        if (kemOutput.Length != KeySize)
+            throw new MlsException("mls.hpke", "HPKE encapsulated key has the wrong length.");
+        using var recipient = ImportPrivate(recipientPrivateKey);
+        var recipientPublic = recipient.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        var dh = Dh(recipient, kemOutput);
+        var shared = ExtractAndExpand(dh, kemOutput, recipientPublic);
         var (key, nonce) = KeySchedule(shared, info);
         try
         {
-            return new HpkeCiphertext(enc, Aead.Seal(key, nonce, aad, plaintext));
+            return Aead.Open(key, nonce, aad, ciphertext);
         }
         finally
         {
@@ -94,18 +90,47 @@ public sealed class Hpke
         }
     }
 
-    /// <summary>OpenBase with sequence number 0; throws <c>mls.hpke</c> or <c>mls.aead</c> on failure.</summary>
-    public byte[] Open(ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> recipientPrivateKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> ciphertext)
+    /// <summary>
+    /// SetupBaseS followed by Export (RFC 9180 §5.3): returns the encapsulation and
+    /// <paramref name="length"/> bytes exported under <paramref name="exporterContext"/>.
+    /// </summary>
+    public (byte[] KemOutput, byte[] Exported) SetupSenderAndExport(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> exporterContext, int length)
+    {
+        using var ephemeral = Key.Create(KeyAgreementAlgorithm.X25519);
+        var enc = ephemeral.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        var dh = Dh(ephemeral, recipientPublicKey);
+        var shared = ExtractAndExpand(dh, enc, recipientPublicKey);
+        var exporter = ExporterSecret(shared, info);
+        CryptographicOperations.ZeroMemory(dh);
+        CryptographicOperations.ZeroMemory(shared);
+        return (enc, LabeledExpand(_hpkeSuiteId, exporter, "sec"u8, exporterContext, length));
+    }
+
+    /// <summary>SetupBaseR followed by Export (RFC 9180 §5.3).</summary>
+    public byte[] SetupReceiverAndExport(ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> recipientPrivateKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> exporterContext, int length)
     {
         if (kemOutput.Length != KeySize)
             throw new MlsException("mls.hpke", "HPKE encapsulated key has the wrong length.");
-        var recipientPublic = PublicKeyOf(recipientPrivateKey);
-        var dh = Dh(recipientPrivateKey, kemOutput);
+        using var recipient = ImportPrivate(recipientPrivateKey);
+        var recipientPublic = recipient.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        var dh = Dh(recipient, kemOutput);
         var shared = ExtractAndExpand(dh, kemOutput, recipientPublic);
+        var exporter = ExporterSecret(shared, info);
+        CryptographicOperations.ZeroMemory(dh);
+        CryptographicOperations.ZeroMemory(shared);
+        return LabeledExpand(_hpkeSuiteId, exporter, "sec"u8, exporterContext, length);
+    }
+
+    // One scalar multiplication for the ephemeral public key (done when the key is created) and one for the DH.
+    private HpkeCiphertext SealWith(Key ephemeral, ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> info, ReadOnlySpan<byte> aad, ReadOnlySpan<byte> plaintext)
+    {
+        var enc = ephemeral.PublicKey.Export(KeyBlobFormat.RawPublicKey);
+        var dh = Dh(ephemeral, recipientPublicKey);
+        var shared = ExtractAndExpand(dh, enc, recipientPublicKey);
         var (key, nonce) = KeySchedule(shared, info);
         try
         {
-            return Aead.Open(key, nonce, aad, ciphertext);
+            return new HpkeCiphertext(enc, Aead.Seal(key, nonce, aad, plaintext));
         }
         finally
         {
@@ -128,17 +153,30 @@ public sealed class Hpke
 
     private (byte[] Key, byte[] Nonce) KeySchedule(byte[] sharedSecret, ReadOnlySpan<byte> info)
     {
+        var (secret, context) = ScheduleSecret(sharedSecret, info);
+        var key = LabeledExpand(_hpkeSuiteId, secret, "key"u8, context, Aead.KeySize);
+        var nonce = LabeledExpand(_hpkeSuiteId, secret, "base_nonce"u8, context, AeadAlgorithm.NonceSize);
+        CryptographicOperations.ZeroMemory(secret);
+        return (key, nonce);
+    }
+
+    private byte[] ExporterSecret(byte[] sharedSecret, ReadOnlySpan<byte> info)
+    {
+        var (secret, context) = ScheduleSecret(sharedSecret, info);
+        var exporter = LabeledExpand(_hpkeSuiteId, secret, "exp"u8, context, Hkdf.HashLength);
+        CryptographicOperations.ZeroMemory(secret);
+        return exporter;
+    }
+
+    private (byte[] Secret, byte[] Context) ScheduleSecret(byte[] sharedSecret, ReadOnlySpan<byte> info)
+    {
         var pskIdHash = LabeledExtract(_hpkeSuiteId, [], "psk_id_hash"u8, []);
         var infoHash = LabeledExtract(_hpkeSuiteId, [], "info_hash"u8, info);
         var context = new byte[1 + pskIdHash.Length + infoHash.Length];
         context[0] = 0; // mode_base
         pskIdHash.CopyTo(context, 1);
         infoHash.CopyTo(context, 1 + pskIdHash.Length);
-        var secret = LabeledExtract(_hpkeSuiteId, sharedSecret, "secret"u8, []);
-        var key = LabeledExpand(_hpkeSuiteId, secret, "key"u8, context, Aead.KeySize);
-        var nonce = LabeledExpand(_hpkeSuiteId, secret, "base_nonce"u8, context, AeadAlgorithm.NonceSize);
-        CryptographicOperations.ZeroMemory(secret);
-        return (key, nonce);
+        return (LabeledExtract(_hpkeSuiteId, sharedSecret, "secret"u8, []), context);
     }
 
     private static byte[] LabeledExtract(byte[] suiteId, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> label, ReadOnlySpan<byte> ikm)
@@ -166,11 +204,10 @@ public sealed class Hpke
         return Hkdf.Expand(prk, input, length);
     }
 
-    private static byte[] Dh(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> publicKey)
+    private static byte[] Dh(Key priv, ReadOnlySpan<byte> publicKey)
     {
         if (!NSec.Cryptography.PublicKey.TryImport(KeyAgreementAlgorithm.X25519, publicKey, KeyBlobFormat.RawPublicKey, out var pub) || pub is null)
             throw new MlsException("mls.hpke", "Invalid X25519 public key.");
-        using var priv = ImportPrivate(privateKey);
         using var shared = KeyAgreementAlgorithm.X25519.Agree(priv, pub, new SharedSecretCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport })
             ?? throw new MlsException("mls.hpke", "X25519 produced an all-zero shared secret.");
         return shared.Export(SharedSecretBlobFormat.RawSharedSecret);

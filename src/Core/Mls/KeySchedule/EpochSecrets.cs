@@ -1,3 +1,4 @@
+using Harmony.Core.Mls.Codec;
 using Harmony.Core.Mls.Crypto;
 
 namespace Harmony.Core.Mls.KeySchedule;
@@ -27,6 +28,22 @@ public sealed class EpochSecrets
         InitSecret = suite.DeriveSecret(epochSecret, "init");
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(memberSecret);
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(epochSecret);
+    }
+
+    private EpochSecrets(CipherSuite suite, byte[][] values)
+    {
+        _suite = suite;
+        JoinerSecret = values[0];
+        WelcomeSecret = values[1];
+        SenderDataSecret = values[2];
+        EncryptionSecret = values[3];
+        ExporterSecret = values[4];
+        ExternalSecret = values[5];
+        ConfirmationKey = values[6];
+        MembershipKey = values[7];
+        ResumptionPsk = values[8];
+        EpochAuthenticator = values[9];
+        InitSecret = values[10];
     }
 
     /// <summary>joiner_secret (input of the Welcome).</summary>
@@ -94,4 +111,19 @@ public sealed class EpochSecrets
 
     /// <inheritdoc />
     public override string ToString() => "EpochSecrets(redacted)";
+
+    /// <summary>Writes all secrets for persistence.</summary>
+    internal void Encode(TlsWriter writer)
+    {
+        foreach (var value in new[] { JoinerSecret, WelcomeSecret, SenderDataSecret, EncryptionSecret, ExporterSecret, ExternalSecret, ConfirmationKey, MembershipKey, ResumptionPsk, EpochAuthenticator, InitSecret })
+            writer.WriteOpaque(value);
+    }
+
+    /// <summary>Restores secrets written by <see cref="Encode"/>.</summary>
+    internal static EpochSecrets Decode(ref TlsReader reader, CipherSuite suite)
+    {
+        var values = new byte[11][];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadOpaque();
+        return new EpochSecrets(suite, values);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Harmony.Core.Mls.Codec;
 using Harmony.Core.Mls.Crypto;
 
 namespace Harmony.Core.Mls.KeySchedule;
@@ -69,5 +70,28 @@ internal sealed class HashRatchet
         CryptographicOperations.ZeroMemory(_secret);
         _secret = next;
         _generation++;
+    }
+
+    /// <summary>Writes the ratchet state (current secret, generation, retained keys) for persistence.</summary>
+    public void Encode(TlsWriter writer)
+    {
+        writer.WriteOpaque(_secret);
+        writer.WriteUInt32(_generation);
+        writer.WriteVector(_skipped.Values.OrderBy(k => k.Generation), (w, k) =>
+        {
+            w.WriteUInt32(k.Generation);
+            w.WriteOpaque(k.Key);
+            w.WriteOpaque(k.Nonce);
+        });
+    }
+
+    /// <summary>Restores a ratchet written by <see cref="Encode"/>.</summary>
+    public static HashRatchet Decode(ref TlsReader reader, CipherSuite suite, MlsLimits limits)
+    {
+        var ratchet = new HashRatchet(suite, reader.ReadOpaque(), limits);
+        ratchet._generation = reader.ReadUInt32();
+        foreach (var key in reader.ReadVector((ref TlsReader r) => new MessageKey(r.ReadUInt32(), r.ReadOpaque(), r.ReadOpaque())))
+            ratchet._skipped[key.Generation] = key;
+        return ratchet;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Harmony.Core.Mls.Codec;
 using Harmony.Core.Mls.Crypto;
 using Harmony.Core.Mls.Tree;
 
@@ -26,6 +27,13 @@ public sealed class SecretTree
         _limits = limits ?? MlsLimits.Default;
         _leafCount = leafCount;
         _nodeSecrets[TreeMath.Root(leafCount)] = encryptionSecret.ToArray();
+    }
+
+    private SecretTree(CipherSuite suite, uint leafCount, MlsLimits limits)
+    {
+        _suite = suite;
+        _limits = limits;
+        _leafCount = leafCount;
     }
 
     /// <summary>Number of leaves.</summary>
@@ -82,5 +90,42 @@ public sealed class SecretTree
         }
         _nodeSecrets.Remove(target, out var leafSecret);
         return leafSecret!;
+    }
+
+    /// <summary>Writes the remaining node secrets and ratchets for persistence (this is secret material).</summary>
+    internal void Encode(TlsWriter writer)
+    {
+        writer.WriteUInt32(_leafCount);
+        writer.WriteVector(_nodeSecrets.OrderBy(p => p.Key), (w, p) =>
+        {
+            w.WriteUInt32(p.Key);
+            w.WriteOpaque(p.Value);
+        });
+        writer.WriteVector(_leaves.OrderBy(p => p.Key), (w, p) =>
+        {
+            w.WriteUInt32(p.Key);
+            p.Value.Handshake.Encode(w);
+            p.Value.Application.Encode(w);
+        });
+    }
+
+    /// <summary>Restores a tree written by <see cref="Encode"/>.</summary>
+    internal static SecretTree Decode(ref TlsReader reader, CipherSuite suite, MlsLimits limits)
+    {
+        var leafCount = reader.ReadUInt32();
+        if (leafCount == 0 || (leafCount & (leafCount - 1)) != 0 || leafCount > (uint)limits.MaxTreeLeaves)
+            throw new MlsException("mls.state.invalid", "Invalid secret tree size.");
+        var tree = new SecretTree(suite, leafCount, limits);
+        foreach (var (node, secret) in reader.ReadVector((ref TlsReader r) => (r.ReadUInt32(), r.ReadOpaque())))
+            tree._nodeSecrets[node] = secret;
+        var inner = reader.ReadVectorReader();
+        while (!inner.IsEmpty)
+        {
+            var leaf = inner.ReadUInt32();
+            var handshake = HashRatchet.Decode(ref inner, suite, limits);
+            var application = HashRatchet.Decode(ref inner, suite, limits);
+            tree._leaves[leaf] = (handshake, application);
+        }
+        return tree;
     }
 }
