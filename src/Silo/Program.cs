@@ -14,6 +14,8 @@ builder.Services.AddHarmonyGateway(builder.Configuration);
 builder.Services.AddHarmonyReadinessProbe<IMessageLogStore>("storage", (store, ct) => store.MaxSeqAsync("readyz-probe", ct));
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapHarmonyGateway();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
