@@ -16,6 +16,7 @@ namespace Harmony.Bench.Micro;
 public class MlsGroupSizeBenchmarks
 {
     private MlsGroup _creator = null!;
+    private MlsGroup _creatorTreeOutOfBand = null!;
     private MlsGroup _receiver = null!;
     private byte[] _receiverState = null!;
     private KeyPackageBundle _newcomer = null!;
@@ -42,6 +43,9 @@ public class MlsGroupSizeBenchmarks
         _newcomer = Bundle(suite, "newcomer");
         _addCommit = MlsMessage.Parse(_creator.Commit([new AddProposal(_newcomer.KeyPackage)]).Commit.ToBytes());
         _creator.ClearPendingCommit();
+
+        // The same group state, but Welcomes omit the ratchet tree (joiners fetch it from the delivery service).
+        _creatorTreeOutOfBand = MlsGroup.ImportState(_creator.ExportState(), new MlsGroupOptions { RatchetTreeInWelcome = false });
     }
 
     /// <summary>Commit adding one member (no UpdatePath) plus its Welcome carrying the ratchet tree.</summary>
@@ -50,6 +54,15 @@ public class MlsGroupSizeBenchmarks
     {
         var output = _creator.Commit([new AddProposal(_newcomer.KeyPackage)]);
         _creator.ClearPendingCommit();
+        return output;
+    }
+
+    /// <summary>The same add when the Welcome does not carry the ratchet tree (RFC 9420 §12.4.3.3, tree served out of band).</summary>
+    [Benchmark]
+    public CommitOutput AddMemberTreeOutOfBand()
+    {
+        var output = _creatorTreeOutOfBand.Commit([new AddProposal(_newcomer.KeyPackage)]);
+        _creatorTreeOutOfBand.ClearPendingCommit();
         return output;
     }
 
