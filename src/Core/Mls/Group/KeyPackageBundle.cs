@@ -3,7 +3,6 @@ using Harmony.Core.Mls.Messages;
 
 namespace Harmony.Core.Mls.Group;
 
-
 /// <summary>
 /// A KeyPackage together with the private keys its owner needs to join from a Welcome. Private keys are never shown
 /// by <see cref="ToString"/>.
