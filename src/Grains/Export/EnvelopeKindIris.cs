@@ -5,9 +5,7 @@ using Harmony.Core.Rdf.Vocabulary;
 namespace Harmony.Grains.Export;
 
 /// <summary>
-/// Maps <see cref="EnvelopeKind"/> to the vocabulary's kind individuals. Pin, Unpin and Handshake are not in
-/// <see cref="HarmonyEnvelopeKinds"/> yet; they use the same naming pattern in the Harmony namespace
-/// (<c>harmony:PinKind</c>, <c>harmony:UnpinKind</c>, <c>harmony:HandshakeKind</c>) until the vocabulary defines them.
+/// Maps <see cref="EnvelopeKind"/> to the vocabulary's kind individuals (<see cref="HarmonyEnvelopeKinds"/>).
 /// </summary>
 public static class EnvelopeKindIris
 {
@@ -18,9 +16,9 @@ public static class EnvelopeKindIris
         [EnvelopeKind.Delete] = HarmonyEnvelopeKinds.DeleteKind,
         [EnvelopeKind.ReactionAdd] = HarmonyEnvelopeKinds.ReactionAddKind,
         [EnvelopeKind.ReactionRemove] = HarmonyEnvelopeKinds.ReactionRemoveKind,
-        [EnvelopeKind.Pin] = new(HarmonyVocabulary.Namespace + "PinKind"),
-        [EnvelopeKind.Unpin] = new(HarmonyVocabulary.Namespace + "UnpinKind"),
-        [EnvelopeKind.Handshake] = new(HarmonyVocabulary.Namespace + "HandshakeKind"),
+        [EnvelopeKind.Pin] = HarmonyEnvelopeKinds.PinKind,
+        [EnvelopeKind.Unpin] = HarmonyEnvelopeKinds.UnpinKind,
+        [EnvelopeKind.Handshake] = HarmonyEnvelopeKinds.HandshakeKind,
     };
 
     private static readonly Dictionary<Iri, EnvelopeKind> ByIri = ByKind.ToDictionary(p => p.Value, p => p.Key);

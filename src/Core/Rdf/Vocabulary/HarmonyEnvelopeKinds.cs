@@ -20,6 +20,15 @@ public static class HarmonyEnvelopeKinds
     /// <summary><c>harmony:ReactionRemoveKind</c>: envelope kind: the author removes their reaction from its target.</summary>
     public static Iri ReactionRemoveKind { get; } = Define("ReactionRemoveKind", "EnvelopeKind", "Envelope kind: the author removes their reaction from its target.");
 
+    /// <summary><c>harmony:PinKind</c>: envelope kind: pins its target in the channel.</summary>
+    public static Iri PinKind { get; } = Define("PinKind", "EnvelopeKind", "Envelope kind: pins its target in the channel.");
+
+    /// <summary><c>harmony:UnpinKind</c>: envelope kind: unpins its target.</summary>
+    public static Iri UnpinKind { get; } = Define("UnpinKind", "EnvelopeKind", "Envelope kind: unpins its target.");
+
+    /// <summary><c>harmony:HandshakeKind</c>: envelope kind: an MLS handshake message (Commit or Proposal) of the channel's group.</summary>
+    public static Iri HandshakeKind { get; } = Define("HandshakeKind", "EnvelopeKind", "Envelope kind: an MLS handshake message (Commit or Proposal) of the channel's group.");
+
     /// <summary>Every term of this group, in definition order.</summary>
     internal static IReadOnlyList<VocabularyTerm> Terms => Defined;
 
