@@ -7,15 +7,17 @@ namespace Harmony.Grains.Channel;
 /// <summary>
 /// Reads what the delivery service needs from a handshake envelope's ciphertext: an <c>MLSMessage</c> (RFC 9420 §6)
 /// in a PublicMessage or PrivateMessage whose content type is Proposal or Commit. The epoch and content type are in
-/// the clear in both framings; nothing is decrypted.
+/// the clear in both framings; nothing is decrypted. A Welcome (encrypted to the joiners' KeyPackages) is also carried as
+/// a handshake envelope so that joiners find it in the log; it takes no part in epoch ordering, so it has no header.
 /// </summary>
 internal static class MlsHandshake
 {
-    public static HandshakeHeader Inspect(byte[] ciphertext, int maxBytes)
+    public static HandshakeHeader? Inspect(byte[] ciphertext, int maxBytes)
     {
         MlsMessage message;
         try { message = MlsMessage.Parse(ciphertext, new MlsLimits { MaxVectorLength = maxBytes }); }
         catch (MlsException e) { throw Refusals.InvalidEnvelope($"A handshake envelope must carry an MLS message: [{e.Code}] {e.Message}"); }
+        if (message.WireFormat == WireFormat.Welcome) return null;
         var (epoch, type) = message.WireFormat switch
         {
             WireFormat.PublicMessage => (message.PublicMessage!.Content.Epoch, message.PublicMessage.Content.ContentType),

@@ -81,6 +81,22 @@ public sealed class MlsDeliveryTests(SqliteClusterFixture fixture)
         await Refused.WithAsync(ErrorCodes.InvalidEnvelope, () => s.AppendAsync(s.ChannelA, Envelope(alice, s.ChannelA, Handshake(0, ContentType.Application)), cap));
     }
 
+    [Fact]
+    public async Task A_Welcome_is_stored_for_joiners_without_taking_part_in_epoch_ordering()
+    {
+        var s = await CommunityScenario.CreateAsync(fixture.Client);
+        var alice = new Actor();
+        var cap = await s.JoinAsync(alice);
+        var welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = new Welcome(3, [], Guid.NewGuid().ToByteArray()) }.ToBytes();
+
+        await s.AppendAsync(s.ChannelA, Envelope(alice, s.ChannelA, Handshake(0, ContentType.Commit)), cap);
+        await s.AppendAsync(s.ChannelA, Envelope(alice, s.ChannelA, welcome), cap);
+
+        Assert.Equal(1UL, (await s.Channel(s.ChannelA).GetInfoAsync()).MlsEpoch);
+        await s.AppendAsync(s.ChannelA, Envelope(alice, s.ChannelA, Handshake(1, ContentType.Commit)), cap);
+        Assert.Equal(2UL, (await s.Channel(s.ChannelA).GetInfoAsync()).MlsEpoch);
+    }
+
     private static async Task<string?> Capture(Task call)
     {
         try
