@@ -42,11 +42,17 @@ public sealed record HarmonyGrainOptions
     /// <summary>Most categories per community.</summary>
     public int MaxCategories { get; init; } = 100;
 
+    /// <summary>Most members per community (the owner included).</summary>
+    public int MaxMembers { get; init; } = 100_000;
+
     /// <summary>Most role templates per community.</summary>
     public int MaxRoles { get; init; } = 250;
 
     /// <summary>Most admission rules per community.</summary>
     public int MaxAdmissionRules { get; init; } = 16;
+
+    /// <summary>Most verifiable presentations in one join request.</summary>
+    public int MaxPresentations { get; init; } = 4;
 
     /// <summary>Most registered delegated capabilities per community.</summary>
     public int MaxRegisteredCapabilities { get; init; } = 100_000;

@@ -1,3 +1,5 @@
+using Harmony.Gateway.Hosting;
+using Harmony.Grains.Storage;
 using Harmony.Silo.Hosting;
 
 // Configuration and static files live beside the binaries, whatever the working directory (which holds ./data).
@@ -8,9 +10,11 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:5000");
 }
 builder.AddHarmonyNode();
+builder.Services.AddHarmonyGateway(builder.Configuration);
+builder.Services.AddHarmonyReadinessProbe<IMessageLogStore>("storage", (store, ct) => store.MaxSeqAsync("readyz-probe", ct));
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHarmonyGateway();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var line in HarmonyStartupBanner.Describe(app.Services))

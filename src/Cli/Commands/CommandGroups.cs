@@ -13,5 +13,6 @@ internal static class CommandGroups
         yield return VcCommand.Build();
         yield return ZcapCommand.Build();
         yield return RdfCommand.Build();
+        yield return MlsCommand.Build();
     }
 }

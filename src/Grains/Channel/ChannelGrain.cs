@@ -401,7 +401,7 @@ internal sealed partial class ChannelGrain(
                 _pendingById.Remove(p.Envelope.Id);
                 p.Completion.TrySetException(e);
             }
-            _lastSeq = await store.MaxSeqAsync(ChannelId);
+            if (e is MessageLogConflictException { Reason: MessageLogConflictReason.DuplicateSeq }) await ReloadLastSeqAsync();
             return;
         }
 
@@ -411,6 +411,13 @@ internal sealed partial class ChannelGrain(
         await ApplyPinsAsync(batch);
         foreach (var entry in entries)
             await PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = entry.Seq, Envelope = entry.Envelope });
+    }
+
+    /// <summary>Another writer (a duplicate activation during a failover) took sequence numbers: continue after them.</summary>
+    private async Task ReloadLastSeqAsync()
+    {
+        try { _lastSeq = await store.MaxSeqAsync(ChannelId); }
+        catch (Exception e) { LogBatchFailed(logger, e, ChannelId, 0); }
     }
 
     private void Complete(PendingAppend pending, AppendResult result)

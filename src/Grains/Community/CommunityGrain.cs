@@ -25,6 +25,7 @@ internal sealed class CommunityGrain(
     VerifiedChainCache chainCache) : Grain, ICommunityGrain
 {
     private readonly CapabilityGuard _guard = new(options, time, nonces, chainCache);
+    private readonly AdmissionChecker _admission = new(options, time);
 
     private string CommunityId => this.GetPrimaryKeyString();
 
@@ -169,19 +170,19 @@ internal sealed class CommunityGrain(
             var delegatorMayInvite = links.Count == 1 || links[^2].Allows(Actions.Invite);
             if (!delegatorMayInvite) throw Refusals.CapabilityInvalid("The invite was not delegated by a holder of 'Invite'.");
             capabilityId = verified.CapabilityId;
-            var invite = (JsonObject)((JsonObject)document["proof"]!)["capability"]!;
-            Register(capabilityId, invite.ToJsonString(), links[^1].Controllers);
         }
         var did = verified.Invoker;
         if (S.Banned.Contains(did)) throw Refusals.Banned(did);
         if (S.Members.TryGetValue(did, out var existing)) return existing;
-        if (S.AdmissionRules.Count > 0)
-        {
-            // Verifiable-credential checking is not available to the grains yet (the VC verifier is a separate
-            // work item); refusing is the only safe answer until it is wired in here.
-            throw Refusals.Unauthorized("This community requires credentials that this server cannot verify yet.");
-        }
+        if (S.Members.Count >= options.MaxMembers) throw Refusals.TooLarge($"A community has at most {options.MaxMembers} members.");
+        _admission.Check(S.AdmissionRules, request.Presentations, did, verified.Nonce, CommunityTarget);
         var member = new MemberInfo { Did = did, JoinedAt = time.GetUtcNow(), CapabilityId = capabilityId };
+        if (capabilityId is not null)
+        {
+            // Registered so the member can refer to the invite by id from now on.
+            var invite = (JsonObject)((JsonObject)document["proof"]!)["capability"]!;
+            Register(capabilityId, invite.ToJsonString(), verified.Chain.Links[^1].Controllers);
+        }
         S.Members[did] = member;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IMemberGrain>(did).AddMembershipAsync(CommunityId);

@@ -7,7 +7,7 @@ using Harmony.Grains.Tests.Support;
 namespace Harmony.Grains.Tests.Channel;
 
 [Collection(ClusterCollection.Name)]
-public sealed class ChannelAuthorizationTests(ClusterFixture fixture)
+public sealed class ChannelAuthorizationTests(SqliteClusterFixture fixture)
 {
     private IClusterClient Client => fixture.Client;
 
@@ -191,5 +191,23 @@ public sealed class ChannelAuthorizationTests(ClusterFixture fixture)
         await Refused.WithAsync(ErrorCodes.CapabilityInvalid, () => s.Channel(s.ChannelB).ReadAsync(0, 10, CapabilityProof.ByReference(CommunityScenario.CapId(cap), alice.Did)));
         // An envelope addressed to channel A cannot be appended to channel B either.
         await Refused.WithAsync(ErrorCodes.InvalidEnvelope, () => s.AppendAsync(s.ChannelB, alice.SignEnvelope(s.ChannelA), cap));
+    }
+
+    [Fact]
+    public async Task Only_holders_of_Moderate_post_in_an_announcement_channel()
+    {
+        var s = await CommunityScenario.CreateAsync(Client);
+        var news = s.Id + "-n";
+        await s.Community.CreateChannelAsync(new() { Id = news, Name = "news", Kind = Abstractions.Channel.ChannelKind.Announcement },
+            s.Owner.Invoke(s.Root, Actions.ManageChannels, s.Target, new JsonObject { ["channel"] = news }));
+        var alice = new Actor();
+        var mod = new Actor();
+        var aliceCap = await s.JoinAsync(alice);
+        var modCap = await s.JoinAsync(mod, null, Actions.Read, Actions.SendMessage, Actions.Moderate);
+        var announcement = mod.SignEnvelope(news);
+
+        await Refused.WithAsync(ErrorCodes.CapabilityInvalid, () => s.AppendAsync(news, alice.SignEnvelope(news), aliceCap));
+        Assert.Equal(1, (await s.AppendAsync(news, announcement, modCap)).Seq);
+        Assert.Equal(2, (await s.AppendAsync(news, alice.SignEnvelope(news, EnvelopeKind.ReactionAdd, Actor.IdOf(announcement)), aliceCap)).Seq);
     }
 }

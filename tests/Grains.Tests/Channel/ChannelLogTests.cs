@@ -9,8 +9,8 @@ using Orleans.Streams;
 
 namespace Harmony.Grains.Tests.Channel;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ChannelLogTests(ClusterFixture fixture)
+/// <summary>The channel log's behaviour, run on each database (see the subclasses).</summary>
+public abstract class ChannelLogTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
@@ -63,7 +63,7 @@ public sealed class ChannelLogTests(ClusterFixture fixture)
         var alice = new Actor();
         var cap = await s.JoinAsync(alice);
         var channel = s.Channel(s.ChannelA);
-        var gate = ClusterFixture.Store.HoldNextBatch(s.ChannelA);
+        var gate = fixture.Store.HoldNextBatch(s.ChannelA);
 
         var appends = Enumerable.Range(1, Count)
             .Select(i => s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, lamport: (ulong)i), cap))
@@ -77,12 +77,31 @@ public sealed class ChannelLogTests(ClusterFixture fixture)
         var results = await Task.WhenAll(appends).WaitAsync(Timeout);
 
         Assert.Equal(Enumerable.Range(1, Count).Select(i => (long)i), results.Select(r => r.Seq).Order());
-        var batches = ClusterFixture.Store.Batches(s.ChannelA);
+        var batches = fixture.Store.Batches(s.ChannelA);
         Assert.Equal(Count, batches.Sum());
         Assert.True(batches.Count < Count, $"{batches.Count} batches for {Count} appends");
         Assert.Equal([1, Count - 1], batches);
         var page = await channel.ReadAsync(0, 100, CapabilityProof.ByReference(CommunityScenario.CapId(cap), alice.Did));
         Assert.Equal(Enumerable.Range(1, Count).Select(i => (long)i), page.Entries.Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_failed_write_acknowledges_nothing_and_leaves_no_gap()
+    {
+        var s = await CommunityScenario.CreateAsync(Client);
+        var alice = new Actor();
+        var cap = await s.JoinAsync(alice);
+        await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA), cap);
+        var lost = alice.SignEnvelope(s.ChannelA, lamport: 2);
+
+        fixture.Store.FailNextBatch(s.ChannelA);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => s.AppendAsync(s.ChannelA, lost, cap));
+        var retried = await s.AppendAsync(s.ChannelA, lost, cap);
+        var next = await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, lamport: 3), cap);
+
+        Assert.False(retried.Duplicate);
+        Assert.Equal(2, retried.Seq);
+        Assert.Equal(3, next.Seq);
     }
 
     [Fact]
@@ -102,7 +121,7 @@ public sealed class ChannelLogTests(ClusterFixture fixture)
         await s.AppendAsync(s.ChannelA, bob.SignEnvelope(s.ChannelA), bobCap);
         await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, EnvelopeKind.ReactionAdd, Actor.IdOf(first), lamport: 3), aliceCap);
 
-        ClusterFixture.Clock.Advance(TimeSpan.FromSeconds(31));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(31));
         var later = await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, lamport: 4), aliceCap);
         Assert.Equal(4, later.Seq);
     }

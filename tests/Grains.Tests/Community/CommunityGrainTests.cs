@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
+using Harmony.Core.Credentials;
 using Harmony.Core.Protocol;
 using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
@@ -10,7 +11,7 @@ using Harmony.Grains.Tests.Support;
 namespace Harmony.Grains.Tests.Community;
 
 [Collection(ClusterCollection.Name)]
-public sealed class CommunityGrainTests(ClusterFixture fixture)
+public sealed class CommunityGrainTests(SqliteClusterFixture fixture)
 {
     private IClusterClient Client => fixture.Client;
 
@@ -112,16 +113,38 @@ public sealed class CommunityGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Admission_rules_refuse_joins_until_credentials_can_be_verified()
+    public async Task Admission_rules_need_a_presentation_bound_to_the_join_with_a_credential_from_an_accepted_issuer()
     {
         var s = await CommunityScenario.CreateAsync(Client);
-        await s.Community.SetAdmissionRulesAsync([new AdmissionRule { CredentialType = "AgeOver18" }],
+        var issuer = new Actor();
+        var stranger = new Actor();
+        await s.Community.SetAdmissionRulesAsync([new AdmissionRule { CredentialType = "AgeOver18", Issuers = [issuer.Did] }],
             s.Owner.Invoke(s.Root, Actions.ManageRoles, s.Target, new JsonObject { ["admission"] = "1" }));
         var grace = new Actor();
         var invite = s.Owner.Delegate(s.Root, grace.Did, s.Target, Actions.Join, Actions.Read);
+        JsonObject Credential(Actor by, string subject) => CredentialIssuer.Issue(new JsonObject
+        {
+            ["@context"] = new JsonArray(VcConstants.ContextV2),
+            ["type"] = new JsonArray(VcConstants.CredentialType, "AgeOver18"),
+            ["issuer"] = by.Did,
+            ["credentialSubject"] = new JsonObject { ["id"] = subject },
+        }, by.Key);
+        async Task<MemberInfo> Join(JsonObject credential, string? challenge = null, string? domain = null)
+        {
+            var nonce = Guid.NewGuid().ToString("N");
+            var presentation = PresentationBuilder.Present([credential], grace.Key, challenge ?? nonce, domain ?? s.Target).ToJsonString();
+            return await s.Community.JoinAsync(new JoinRequest { Invocation = grace.Invoke(invite, Actions.Join, s.Target, nonce: nonce), Presentations = [presentation] });
+        }
 
         await Refused.WithAsync(ErrorCodes.Unauthorized, () => s.Community.JoinAsync(new JoinRequest { Invocation = grace.Invoke(invite, Actions.Join, s.Target) }));
+        await Refused.WithAsync(ErrorCodes.Unauthorized, () => Join(Credential(stranger, grace.Did)));
+        await Refused.WithAsync(ErrorCodes.Unauthorized, () => Join(Credential(issuer, stranger.Did)));
+        await Refused.WithAsync(ErrorCodes.Unauthorized, () => Join(Credential(issuer, grace.Did), challenge: "another-join"));
+        await Refused.WithAsync(ErrorCodes.Unauthorized, () => Join(Credential(issuer, grace.Did), domain: InvocationTargets.Community("elsewhere")));
         Assert.DoesNotContain(await s.Community.GetMembersAsync(), m => m.Did == grace.Did);
+
+        var member = await Join(Credential(issuer, grace.Did));
+        Assert.Equal(grace.Did, member.Did);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Harmony.Grains.Tests.Support;
 namespace Harmony.Grains.Tests.Export;
 
 [Collection(ClusterCollection.Name)]
-public sealed class CommunityExportTests(ClusterFixture fixture)
+public sealed class CommunityExportTests(SqliteClusterFixture fixture)
 {
     [Fact]
     public async Task A_community_exports_to_N_Quads_with_ciphertext_only_and_reimports_idempotently()
@@ -30,7 +30,7 @@ public sealed class CommunityExportTests(ClusterFixture fixture)
         await s.AppendAsync(thread.ChannelId, inThread, cap);
         sent.Add(inThread);
 
-        var exporter = new CommunityExporter(fixture.Client, ClusterFixture.Store, new HarmonyGrainOptions { MaxReadLimit = 2 });
+        var exporter = new CommunityExporter(fixture.Client, fixture.Store, new HarmonyGrainOptions { MaxReadLimit = 2 });
         var text = new StringWriter();
         var count = await exporter.ExportAsync(s.Id, text);
         var quads = NQuadsReader.Parse(text.ToString());

@@ -5,7 +5,7 @@ using Harmony.Grains.Tests.Support;
 namespace Harmony.Grains.Tests.Member;
 
 [Collection(ClusterCollection.Name)]
-public sealed class MemberGrainTests(ClusterFixture fixture)
+public sealed class MemberGrainTests(SqliteClusterFixture fixture)
 {
     private IMemberGrain NewMember() => fixture.Client.GetGrain<IMemberGrain>(new Actor().Did);
 

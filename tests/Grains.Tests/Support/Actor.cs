@@ -18,8 +18,8 @@ public sealed class Actor
     public string Did { get; }
 
     /// <summary>Signs <paramref name="document"/> (empty when null) as an invocation of <paramref name="capability"/>.</summary>
-    public string Invoke(JsonObject capability, string action, string target, JsonObject? document = null) =>
-        CapabilityIssuer.Invoke(document ?? new JsonObject(), capability, new InvocationRequest(action, target), Key).ToJsonString();
+    public string Invoke(JsonObject capability, string action, string target, JsonObject? document = null, string? nonce = null) =>
+        CapabilityIssuer.Invoke(document ?? new JsonObject(), capability, new InvocationRequest(action, target) { Nonce = nonce }, Key).ToJsonString();
 
     /// <summary>
     /// Signs an invocation without the issuer's client-side checks (for actions or targets the capability does not

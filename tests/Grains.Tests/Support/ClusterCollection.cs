@@ -1,8 +1,8 @@
 namespace Harmony.Grains.Tests.Support;
 
-/// <summary>All grain tests share one cluster.</summary>
+/// <summary>Grain tests on the SQLite-backed cluster share one cluster.</summary>
 [CollectionDefinition(Name)]
-public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+public sealed class ClusterCollection : ICollectionFixture<SqliteClusterFixture>
 {
     public const string Name = "cluster";
 }

@@ -1,39 +1,35 @@
 using Harmony.Grains.Abstractions;
 using Harmony.Grains.Storage;
-using Harmony.Grains.Storage.Schema;
-using Harmony.Grains.Storage.Sqlite;
-using Harmony.Grains.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Harmony.Grains.Tests.Support;
 
 /// <summary>
-/// A three-silo in-process cluster shared by the grain tests (distinct grain keys per test), writing channel logs to a
-/// real SQLite file (schema installed by <see cref="SchemaInstaller"/>) through one <see cref="SqliteMessageLogStore"/>.
+/// A three-silo in-process cluster shared by a collection of grain tests (distinct grain keys per test). All silos
+/// write channel logs through one real <see cref="IMessageLogStore"/> (as the silos of one deployment share one
+/// database), wrapped in a <see cref="RecordingLogStore"/>; subclasses choose the database.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public abstract class ClusterFixture : IAsyncLifetime
 {
-    // In-process silos share these, as silos of one deployment share one database and one clock source.
-    public static ManualClock Clock { get; } = new();
+    // The silos of one cluster share one clock; tests only ever move it forward by less than the invocation clock skew.
+    public ManualClock Clock { get; } = new();
 
-    private readonly TempDirectory _directory = new();
-    private SqliteMessageLogStore? _sqlite;
-
-    /// <summary>The store every silo uses (set once per test run; the collection fixture is created once).</summary>
-    public static RecordingLogStore Store { get; private set; } = null!;
+    public RecordingLogStore Store { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Creates the database and the store on it.</summary>
+    protected abstract Task<IMessageLogStore> CreateStoreAsync();
+
+    /// <summary>Disposes the store and drops the database.</summary>
+    protected abstract Task DisposeStoreAsync();
+
     public async Task InitializeAsync()
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory.Path, "harmony.db") }.ToString();
-        await SchemaInstaller.InstallSqliteAsync(connectionString);
-        _sqlite = new SqliteMessageLogStore(connectionString);
-        Store = new RecordingLogStore(_sqlite);
+        Store = new RecordingLogStore(await CreateStoreAsync());
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -53,7 +49,6 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
-        if (_sqlite is not null) await _sqlite.DisposeAsync();
-        _directory.Dispose();
+        await DisposeStoreAsync();
     }
 }

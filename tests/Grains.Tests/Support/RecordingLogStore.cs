@@ -11,6 +11,7 @@ public sealed class RecordingLogStore(IMessageLogStore inner) : IMessageLogStore
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _batches = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _failures = new(StringComparer.Ordinal);
 
     public IReadOnlyList<int> Batches(string channel) => _batches.TryGetValue(channel, out var q) ? [.. q] : [];
 
@@ -22,8 +23,12 @@ public sealed class RecordingLogStore(IMessageLogStore inner) : IMessageLogStore
         return gate;
     }
 
+    /// <summary>Makes the next batch of <paramref name="channel"/> fail as a broken database would, writing nothing.</summary>
+    public void FailNextBatch(string channel) => _failures[channel] = true;
+
     public async Task AppendBatchAsync(string channel, IReadOnlyList<LogEntry> entries, CancellationToken cancellationToken = default)
     {
+        if (_failures.TryRemove(channel, out _)) throw new InvalidOperationException("The database is unavailable.");
         if (_gates.TryRemove(channel, out var gate)) await gate.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         await inner.AppendBatchAsync(channel, entries, cancellationToken);
         _batches.GetOrAdd(channel, _ => new ConcurrentQueue<int>()).Enqueue(entries.Count);

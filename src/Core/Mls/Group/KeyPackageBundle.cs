@@ -34,13 +34,13 @@ public sealed class KeyPackageBundle
     public byte[] SignaturePrivateKey { get; }
 
     /// <summary>The capabilities Harmony advertises: version mls10, suites 1 and 3, basic credentials.</summary>
-    public static Capabilities DefaultCapabilities { get; } = new([GroupContext.ProtocolVersion], [1, 3], [], [], [(ushort)CredentialType.Basic]);
+    public static Messages.Capabilities DefaultCapabilities { get; } = new([GroupContext.ProtocolVersion], [1, 3], [], [], [(ushort)CredentialType.Basic]);
 
     /// <summary>
     /// Creates a fresh KeyPackage for <paramref name="credential"/> signed with <paramref name="signaturePrivateKey"/>,
     /// valid from <paramref name="notBefore"/> for <paramref name="validFor"/>.
     /// </summary>
-    public static KeyPackageBundle Create(CipherSuite suite, Credential credential, byte[] signaturePrivateKey, DateTimeOffset notBefore, TimeSpan validFor, Capabilities? capabilities = null, IReadOnlyList<Extension>? leafExtensions = null)
+    public static KeyPackageBundle Create(CipherSuite suite, Credential credential, byte[] signaturePrivateKey, DateTimeOffset notBefore, TimeSpan validFor, Messages.Capabilities? capabilities = null, IReadOnlyList<Extension>? leafExtensions = null)
     {
         var init = Hpke.GenerateKeyPair();
         var encryption = Hpke.GenerateKeyPair();

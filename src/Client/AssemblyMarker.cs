@@ -1,4 +1,0 @@
-namespace Harmony.Client;
-
-/// <summary>Marker for the Client assembly.</summary>
-public static class AssemblyMarker;
