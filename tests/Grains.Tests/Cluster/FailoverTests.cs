@@ -99,21 +99,23 @@ public abstract class FailoverTests<TDatabase>(ITestOutputHelper output) : IAsyn
 
             var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(WorkerAsync)).ToList();
             await enoughAcked.Task.WaitAsync(Timeout);
-            Volatile.Write(ref failoverStarted, 1);
             var heldBatch = 0;
             if (kill)
             {
                 // Crash between commit and acknowledgement: a batch the dying silo sent to the database commits after the
-                // silo is gone, so its appenders never hear back and must be acknowledged as duplicates on retry.
+                // silo is gone, so its appenders never hear back and must be acknowledged as duplicates on retry. The
+                // gate is armed while appends still flow, so a next batch is sure to reach it.
                 var store = (GatedLogStore)cluster.GetSiloServiceProvider(victim.SiloAddress).GetRequiredService<IMessageLogStore>();
                 var gate = store.HoldNextBatch(s.ChannelA);
                 heldBatch = await gate.Held.Task.WaitAsync(Timeout);
+                Volatile.Write(ref failoverStarted, 1);
                 await cluster.KillSiloAsync(victim);
                 gate.Release.SetResult();
                 await gate.Written.Task.WaitAsync(Timeout);
             }
             else
             {
+                Volatile.Write(ref failoverStarted, 1);
                 await cluster.StopSiloAsync(victim);
             }
 
