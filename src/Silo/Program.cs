@@ -9,11 +9,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5000");
 }
+// A relative data directory means "under the directory the operator started the node from", so ./data lands there
+// and not beside the binaries (the content root).
+var dataDirectory = builder.Configuration["Harmony:DataDirectory"] ?? "./data";
+builder.Configuration["Harmony:DataDirectory"] = Path.GetFullPath(dataDirectory, Environment.CurrentDirectory);
 builder.AddHarmonyNode();
 builder.Services.AddHarmonyGateway(builder.Configuration);
 builder.Services.AddHarmonyReadinessProbe<IMessageLogStore>("storage", (store, ct) => store.MaxSeqAsync("readyz-probe", ct));
 
 var app = builder.Build();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapHarmonyGateway();
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -73,5 +73,8 @@ public sealed class HarmonySession
         [property: JsonPropertyName("token")] string Token,
         [property: JsonPropertyName("expiresAt")] DateTimeOffset ExpiresAt,
         [property: JsonPropertyName("did")] string Did,
-        [property: JsonPropertyName("instance")] string Instance);
+        [property: JsonPropertyName("instance")] string Instance)
+    {
+        public override string ToString() => $"SessionBody({Did})";
+    }
 }

@@ -150,7 +150,15 @@ public sealed class HarmonyConnection : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(capabilityId);
         _watched[channelId] = capabilityId;
         if (_hub.State != HubConnectionState.Connected) return;
-        await InvokeAsync<WatchResult>(HubMethods.Watch, [channelId, capabilityId], cancellationToken);
+        try
+        {
+            await InvokeAsync<WatchResult>(HubMethods.Watch, [channelId, capabilityId], cancellationToken);
+        }
+        catch (HarmonyServerException)
+        {
+            _watched.TryRemove(channelId, out _);
+            throw;
+        }
         _work.Writer.TryWrite(new SyncRequest(channelId));
     }
 
@@ -309,8 +317,16 @@ public sealed class HarmonyConnection : IAsyncDisposable
     {
         foreach (var (channelId, capabilityId) in _watched)
         {
-            await InvokeAsync<WatchResult>(HubMethods.Watch, [channelId, capabilityId], cancellationToken);
-            _work.Writer.TryWrite(new SyncRequest(channelId));
+            try
+            {
+                await InvokeAsync<WatchResult>(HubMethods.Watch, [channelId, capabilityId], cancellationToken);
+                _work.Writer.TryWrite(new SyncRequest(channelId));
+            }
+            catch (HarmonyServerException e) when (e.Code is not ErrorCodes.RateLimited)
+            {
+                // Refused for good (banned, capability revoked, channel gone): stop watching it, keep the others.
+                _watched.TryRemove(channelId, out _);
+            }
         }
         foreach (var did in _presenceWatched.Keys) await InvokeAsync(HubMethods.WatchPresence, [did], cancellationToken);
         _work.Writer.TryWrite(Flush.Instance);

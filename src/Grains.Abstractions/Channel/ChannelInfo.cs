@@ -39,4 +39,7 @@ public sealed record ChannelInfo
 
     /// <summary>Group commits written since activation.</summary>
     [Id(11)] public long BatchesWritten { get; init; }
+
+    /// <summary>The MLS epoch the channel's group is in: the next Commit must be for this epoch.</summary>
+    [Id(12)] public ulong MlsEpoch { get; init; }
 }

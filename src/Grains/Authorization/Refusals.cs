@@ -23,6 +23,8 @@ internal static class Refusals
 
     public static GrainRequestException InvalidEnvelope(string message) => new(ErrorCodes.InvalidEnvelope, message);
 
+    public static GrainRequestException EpochMismatch(string message) => new(ErrorCodes.EpochMismatch, message);
+
     public static GrainRequestException SlowMode(TimeSpan retryAfter) =>
         new(ErrorCodes.SlowMode, $"Slow mode: retry in {Math.Ceiling(retryAfter.TotalSeconds)} s.", retryAfter);
 

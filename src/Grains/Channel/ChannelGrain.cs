@@ -47,6 +47,7 @@ internal sealed partial class ChannelGrain(
     private HashSet<string> _banned = new(StringComparer.Ordinal);
     private IAsyncStream<ChannelEvent>? _stream;
     private long _lastSeq;
+    private ulong _nextEpoch;
     private long _batches;
     private bool _flushing;
 
@@ -60,6 +61,7 @@ internal sealed partial class ChannelGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, ChannelId));
+        _nextEpoch = state.State.MlsEpoch;
         if (state.State.Initialized) _lastSeq = await store.MaxSeqAsync(ChannelId, cancellationToken);
     }
 
@@ -106,6 +108,7 @@ internal sealed partial class ChannelGrain(
         if (_pendingById.TryGetValue(decoded.Id, out var inFlight))
             return (await inFlight.Completion.Task) with { Duplicate = true };
 
+        HandshakeHeader? handshake = decoded.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(decoded.Ciphertext, options.Protocol.MaxEnvelopeBytes) : null;
         await EnsurePolicyAsync();
         if (_banned.Contains(decoded.Author)) throw Refusals.Banned(decoded.Author);
         var action = await RequiredActionAsync(decoded);
@@ -117,8 +120,9 @@ internal sealed partial class ChannelGrain(
             return (await inFlight.Completion.Task) with { Duplicate = true };
 
         if (decoded.Kind == EnvelopeKind.Message) ApplySlowMode(decoded.Author);
+        if (handshake is { } h) ReserveEpoch(h);
 
-        var pending = new PendingAppend(decoded, envelope);
+        var pending = new PendingAppend(decoded, envelope) { Handshake = handshake };
         _pending.Add(pending);
         _pendingById[decoded.Id] = pending;
         if (!_flushing) _ = FlushLoopAsync();
@@ -222,7 +226,11 @@ internal sealed partial class ChannelGrain(
             var envelope = decoded[i];
             if (_recent.TryGet(envelope.Id, out _)) { duplicates++; continue; }
             if (_pendingById.TryGetValue(envelope.Id, out var inFlight)) { waits.Add(AsDuplicateAsync(inFlight.Completion.Task)); continue; }
-            var pending = new PendingAppend(envelope, envelopes[i]);
+            // Imported history is applied as it was accepted by its origin: no epoch rule, but the epoch advances.
+            var pending = new PendingAppend(envelope, envelopes[i])
+            {
+                Handshake = envelope.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(envelope.Ciphertext, options.Protocol.MaxEnvelopeBytes) : null,
+            };
             _pending.Add(pending);
             _pendingById[envelope.Id] = pending;
             waits.Add(pending.Completion.Task);
@@ -332,6 +340,17 @@ internal sealed partial class ChannelGrain(
         return capability;
     }
 
+    /// <summary>
+    /// The delivery service's ordering rule: handshakes must be for the group's current epoch, and the first Commit for
+    /// an epoch wins (the epoch advances as soon as it is queued), so clients never fork.
+    /// </summary>
+    private void ReserveEpoch(HandshakeHeader handshake)
+    {
+        if (handshake.Epoch != _nextEpoch)
+            throw Refusals.EpochMismatch($"The channel's MLS group is at epoch {_nextEpoch}; this {(handshake.IsCommit ? "Commit" : "Proposal")} is for epoch {handshake.Epoch}.");
+        if (handshake.IsCommit) _nextEpoch++;
+    }
+
     private void ApplySlowMode(string author)
     {
         var interval = state.State.SlowMode;
@@ -402,15 +421,28 @@ internal sealed partial class ChannelGrain(
                 p.Completion.TrySetException(e);
             }
             if (e is MessageLogConflictException { Reason: MessageLogConflictReason.DuplicateSeq }) await ReloadLastSeqAsync();
+            if (batch.Any(p => p.Handshake is { IsCommit: true })) DropQueuedHandshakes();
             return;
         }
 
         _lastSeq += entries.Count;
         _batches++;
         for (var i = 0; i < batch.Count; i++) Complete(batch[i], new AppendResult { Seq = entries[i].Seq });
-        await ApplyPinsAsync(batch);
+        await ApplyHeadEffectsAsync(batch);
         foreach (var entry in entries)
             await PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = entry.Seq, Envelope = entry.Envelope });
+    }
+
+    /// <summary>A Commit was not written: the epoch stays, and queued handshakes that counted on it are refused.</summary>
+    private void DropQueuedHandshakes()
+    {
+        _nextEpoch = state.State.MlsEpoch;
+        foreach (var p in _pending.Where(p => p.Handshake is not null).ToList())
+        {
+            _pending.Remove(p);
+            _pendingById.Remove(p.Envelope.Id);
+            p.Completion.TrySetException(Refusals.EpochMismatch("An earlier Commit of this epoch could not be written; rebase on the current epoch."));
+        }
     }
 
     /// <summary>Another writer (a duplicate activation during a failover) took sequence numbers: continue after them.</summary>
@@ -427,19 +459,29 @@ internal sealed partial class ChannelGrain(
         pending.Completion.TrySetResult(result);
     }
 
-    private async Task ApplyPinsAsync(List<PendingAppend> batch)
+    /// <summary>Updates the head state a durable batch changes: pins, and the MLS epoch after a Commit.</summary>
+    private async Task ApplyHeadEffectsAsync(List<PendingAppend> batch)
     {
         var changed = false;
         foreach (var p in batch)
         {
-            var target = p.Envelope.Target!;
-            if (p.Envelope.Kind == EnvelopeKind.Pin && !state.State.Pins.Contains(target) && state.State.Pins.Count < options.MaxPins)
+            if (p.Handshake is { IsCommit: true } commit && commit.Epoch + 1 > state.State.MlsEpoch)
             {
-                state.State.Pins.Add(target);
+                state.State.MlsEpoch = commit.Epoch + 1;
+                state.State.MlsEpochCommitId = p.Envelope.Id;
+                _nextEpoch = Math.Max(_nextEpoch, state.State.MlsEpoch);
+                changed = true;
+                continue;
+            }
+            if (p.Envelope is { Kind: EnvelopeKind.Pin, Target: { } pin } && !state.State.Pins.Contains(pin) && state.State.Pins.Count < options.MaxPins)
+            {
+                state.State.Pins.Add(pin);
                 changed = true;
             }
-            else if (p.Envelope.Kind == EnvelopeKind.Unpin)
-                changed |= state.State.Pins.Remove(target);
+            else if (p.Envelope is { Kind: EnvelopeKind.Unpin, Target: { } unpin })
+            {
+                changed |= state.State.Pins.Remove(unpin);
+            }
         }
         if (changed) await WriteStateAsync();
     }
@@ -486,6 +528,7 @@ internal sealed partial class ChannelGrain(
         Pins = [.. state.State.Pins],
         PendingAppends = _pendingById.Count,
         BatchesWritten = _batches,
+        MlsEpoch = state.State.MlsEpoch,
     };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Channel {Channel}: a group commit of {Count} entries failed")]

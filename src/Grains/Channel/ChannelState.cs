@@ -3,9 +3,8 @@ using Harmony.Grains.Abstractions.Channel;
 namespace Harmony.Grains.Channel;
 
 /// <summary>
-/// A channel's small head state (the log itself is in <see cref="Storage.IMessageLogStore"/>). The MLS fields are
-/// reserved for the delivery service (one accepted Commit per epoch): the current epoch and the id of the Commit that
-/// opened it, so a stale or competing Commit can be refused with <c>EpochMismatch</c>.
+/// A channel's small head state (the log itself is in <see cref="Storage.IMessageLogStore"/>), including the MLS
+/// delivery-service state: the epoch the group is in (the next Commit must be for it) and the Commit that opened it.
 /// </summary>
 [GenerateSerializer, Alias("harmony.channel.state")]
 internal sealed class ChannelState

@@ -10,5 +10,8 @@ internal sealed class PendingAppend(Envelope envelope, byte[] bytes)
 
     public byte[] Bytes { get; } = bytes;
 
+    /// <summary>For handshake envelopes, the MLS header the epoch rule was applied to.</summary>
+    public HandshakeHeader? Handshake { get; init; }
+
     public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

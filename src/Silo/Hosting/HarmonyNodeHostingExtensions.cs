@@ -31,9 +31,7 @@ public static class HarmonyNodeHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(HarmonyNodeOptions.SectionName).Get<HarmonyNodeOptions>() ?? new HarmonyNodeOptions();
-        // Relative data directories start at the working directory (where the operator ran the command), not at the
-        // content root, which `dotnet run --project` points into the source tree.
-        var node = HarmonyNodeInfo.Resolve(options, Environment.CurrentDirectory);
+        var node = HarmonyNodeInfo.Resolve(options, builder.Environment.ContentRootPath);
         var services = builder.Services;
         services.AddSingleton(node);
         services.AddSingleton(options.MessageLog);

@@ -45,13 +45,13 @@ public sealed class HarmonyNodeInfo
         }
     }
 
-    /// <summary>Validates <paramref name="options"/> and resolves the data directory against <paramref name="baseDirectory"/>.</summary>
+    /// <summary>Validates <paramref name="options"/> and resolves the data directory against <paramref name="contentRoot"/>.</summary>
     /// <exception cref="HarmonyConfigurationException">The configuration is invalid.</exception>
-    public static HarmonyNodeInfo Resolve(HarmonyNodeOptions options, string baseDirectory)
+    public static HarmonyNodeInfo Resolve(HarmonyNodeOptions options, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, baseDirectory);
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, contentRoot);
         string? sqlitePath = null;
         if (options.Storage == DatabaseKind.Sqlite)
         {

@@ -11,7 +11,7 @@ public sealed class HarmonyNodeOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Harmony";
 
-    /// <summary>Where the node keeps its files (the SQLite database, ...); relative paths start at the working directory.</summary>
+    /// <summary>Where the node keeps its files (the SQLite database, ...); relative paths start at the content root (the node's entry point anchors them at the working directory).</summary>
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>Sqlite (default, one node) or Postgres.</summary>

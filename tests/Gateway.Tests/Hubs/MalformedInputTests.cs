@@ -2,6 +2,7 @@ using Harmony.Core.Protocol;
 using Harmony.Gateway.Hubs;
 using Harmony.Gateway.Tests.Infrastructure;
 using Harmony.Grains.Abstractions.Channel;
+using Harmony.Grains.Abstractions.Member;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Harmony.Gateway.Tests.Hubs;
@@ -56,6 +57,17 @@ public sealed class MalformedInputTests(NodeFixture fixture)
         Assert.Empty(page.Entries);
         Assert.Equal(0, page.LastSeq);
         Assert.Equal(1, (await a.InvokeAsync<AppendResult>(nameof(HarmonyHub.Send), alice.Envelope(channel), cap, null)).Seq);
+    }
+
+    [Fact]
+    public async Task Unbindable_calls_over_MessagePack_get_typed_errors_too()
+    {
+        using var alice = new TestUser();
+        await using var a = await alice.ConnectAsync(Node, messagePack: true);
+        Assert.Equal(ErrorCodes.BadRequest, (await HubErrors.CodeOf(() => a.InvokeAsync<object>("NoSuchMethod", 1, 2))).Code);
+        Assert.Equal(ErrorCodes.BadRequest, (await HubErrors.CodeOf(() => a.InvokeAsync<LogPage>(nameof(HarmonyHub.Sync), 42, "x", "y", 7))).Code);
+        // The connection survives and still answers.
+        Assert.NotNull(await a.InvokeAsync<MemberProfile>(nameof(HarmonyHub.GetProfile), alice.Did));
     }
 
     [Fact]

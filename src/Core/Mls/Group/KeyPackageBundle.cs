@@ -3,9 +3,6 @@ using Harmony.Core.Mls.Messages;
 
 namespace Harmony.Core.Mls.Group;
 
-// Harmony.Core.Capabilities (ZCAPs) would otherwise shadow the MLS Capabilities struct here.
-using Capabilities = Harmony.Core.Mls.Messages.Capabilities;
-
 /// <summary>
 /// A KeyPackage together with the private keys its owner needs to join from a Welcome. Private keys are never shown
 /// by <see cref="ToString"/>.

@@ -1,0 +1,186 @@
+import { decodeEnvelope, EnvelopeKind, verifyEnvelope, type SignedEnvelope } from '../crypto/envelope';
+import { HarmonyError } from '../crypto/errors';
+import { mlsCipher } from '../chat/cipher';
+import { decodeContent, type Content } from '../chat/content';
+import { cacheContent, cachedContent } from '../chat/plaintextCache';
+import { applyHandshake } from '../mls/groups';
+import { describeError } from '../net/errors';
+import type { EnvelopeEvent, PresenceEvent, TypingEvent } from '../net/hub';
+import { capabilityFor } from './communities';
+import { observeLamport } from './lamport';
+import { currentHub } from './session';
+import { notify, setState, state } from './state';
+import type { ChatMessage, LogPage } from './types';
+
+const lastSeq: Record<string, number> = {};
+const watched = new Set<string>();
+const PAGE = 100;
+
+/** Hub bytes arrive as base64 (JSON protocol) or Uint8Array (MessagePack). */
+const toBytes = (b: string | Uint8Array): Uint8Array =>
+  typeof b === 'string' ? Uint8Array.from(atob(b), (c) => c.charCodeAt(0)) : b;
+
+export const communityOf = (channelId: string): string | undefined =>
+  state.communities.find((c) => c.channels.some((ch) => ch.id === channelId.split('/thread/')[0]))?.id;
+
+function order(a: ChatMessage, b: ChatMessage): number {
+  if (a.lamport !== b.lamport) return a.lamport < b.lamport ? -1 : 1;
+  if (a.author !== b.author) return a.author < b.author ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Why a ciphertext could not be read, for the "decryption failed" state. */
+function reason(e: unknown): string {
+  return e instanceof HarmonyError ? `${e.message} [${e.code}]` : String(e);
+}
+
+async function apply(channelId: string, seq: number, env: SignedEnvelope): Promise<void> {
+  if (!verifyEnvelope(env)) {
+    notify('error', `Dropped an envelope with a bad signature in this channel (${env.id.slice(0, 8)}).`);
+    return;
+  }
+  observeLamport(env.lamport);
+  if (env.kind === EnvelopeKind.Handshake) {
+    if (env.author !== state.did) await applyHandshake(channelId, env.ciphertext);
+    lastSeq[channelId] = Math.max(lastSeq[channelId] ?? 0, seq);
+    return;
+  }
+  let content: Content | undefined = await cachedContent(env.id);
+  let error: string | undefined;
+  if (!content) {
+    try {
+      content = decodeContent(await mlsCipher.decrypt(channelId, env.ciphertext));
+      await cacheContent(env.id, content);
+    } catch (e) {
+      error = reason(e);
+    }
+  }
+  const text = content?.text;
+  const emoji = content?.emoji;
+  const list = [...(state.messages[channelId] ?? [])];
+  const at = (id: string | undefined) => list.findIndex((m) => m.id === id);
+  switch (env.kind) {
+    case EnvelopeKind.Message: {
+      const existing = at(env.id);
+      const msg: ChatMessage = {
+        id: env.id, seq, channelId, author: env.author, lamport: env.lamport, createdAtMs: Number(env.createdAtMs),
+        text, error, replyTo: env.replyTo, thread: env.thread, edited: false, deleted: false, pinned: false, reactions: {}, pending: false,
+      };
+      if (existing >= 0) list[existing] = { ...list[existing]!, seq, pending: false };
+      else list.push(msg);
+      list.sort(order);
+      break;
+    }
+    case EnvelopeKind.Edit: {
+      const i = at(env.target);
+      if (i >= 0 && list[i]!.author === env.author) list[i] = { ...list[i]!, text, error, edited: true };
+      break;
+    }
+    case EnvelopeKind.Delete: {
+      const i = at(env.target);
+      if (i >= 0) list[i] = { ...list[i]!, deleted: true, text: undefined };
+      break;
+    }
+    case EnvelopeKind.ReactionAdd:
+    case EnvelopeKind.ReactionRemove: {
+      const i = at(env.target);
+      if (i >= 0 && emoji) {
+        const who = new Set(list[i]!.reactions[emoji] ?? []);
+        if (env.kind === EnvelopeKind.ReactionAdd) who.add(env.author);
+        else who.delete(env.author);
+        list[i] = { ...list[i]!, reactions: { ...list[i]!.reactions, [emoji]: [...who] } };
+      }
+      break;
+    }
+    case EnvelopeKind.Pin:
+    case EnvelopeKind.Unpin: {
+      const i = at(env.target);
+      if (i >= 0) list[i] = { ...list[i]!, pinned: env.kind === EnvelopeKind.Pin };
+      break;
+    }
+    default:
+      break;
+  }
+  setState('messages', channelId, list);
+  lastSeq[channelId] = Math.max(lastSeq[channelId] ?? 0, seq);
+}
+
+/** Reads the log after the last applied seq until caught up. */
+export async function sync(channelId: string): Promise<void> {
+  const hub = currentHub();
+  const community = communityOf(channelId);
+  const cap = community ? capabilityFor(community) : undefined;
+  if (!hub || !cap) return;
+  for (;;) {
+    const page = await hub.call<LogPage>('Sync', channelId, lastSeq[channelId] ?? 0, PAGE, cap);
+    for (const entry of page.entries) await apply(channelId, entry.seq, decodeEnvelope(toBytes(entry.envelope)));
+    if (page.entries.length === 0 || (lastSeq[channelId] ?? 0) >= page.lastSeq) break;
+  }
+}
+
+/** The channel id of the thread rooted at a message (docs/protocol.md §4.4 CreateThread). */
+export const threadChannelId = (channelId: string, rootId: string): string => `${channelId}/thread/${rootId}`;
+
+/** Starts (or reopens) the thread of a message and shows it beside the channel. */
+export async function openThread(channelId: string, rootId: string): Promise<void> {
+  const hub = currentHub();
+  const community = communityOf(channelId);
+  const cap = community ? capabilityFor(community) : undefined;
+  if (!hub || !cap) return;
+  try {
+    await hub.call('CreateThread', channelId, rootId, cap, null);
+    setState('currentThread', { channelId: threadChannelId(channelId, rootId), rootId });
+    await openChannel(threadChannelId(channelId, rootId), false);
+  } catch (e) {
+    notify('error', describeError(e));
+  }
+}
+
+/** Starts receiving a channel's events and catches up. */
+export async function openChannel(channelId: string, makeCurrent = true): Promise<void> {
+  if (makeCurrent) setState('currentChannel', channelId);
+  const hub = currentHub();
+  const community = communityOf(channelId);
+  const cap = community ? capabilityFor(community) : undefined;
+  if (!hub || !cap) return;
+  try {
+    if (!watched.has(channelId)) {
+      await hub.call('Watch', channelId, cap);
+      watched.add(channelId);
+    }
+    await sync(channelId);
+  } catch (e) {
+    notify('error', describeError(e));
+  }
+}
+
+/** After a reconnect: watch again and sync every channel seen. */
+export async function resyncWatched(): Promise<void> {
+  const channels = [...watched];
+  watched.clear();
+  for (const c of channels) await openChannel(c, false);
+  if (state.currentChannel && !channels.includes(state.currentChannel)) await openChannel(state.currentChannel);
+}
+
+export async function onEnvelopeEvent(e: EnvelopeEvent): Promise<void> {
+  try {
+    const expected = (lastSeq[e.channelId] ?? 0) + 1;
+    if (e.seq > expected) await sync(e.channelId);
+    else if (e.seq === expected) await apply(e.channelId, e.seq, decodeEnvelope(toBytes(e.envelope)));
+  } catch (err) {
+    notify('error', describeError(err));
+  }
+}
+
+const typingTimers: Record<string, ReturnType<typeof setTimeout>> = {};
+export function onTyping(e: TypingEvent): void {
+  const key = `${e.channelId} ${e.did}`;
+  setState('typing', e.channelId, (list = []) => (list.includes(e.did) ? list : [...list, e.did]));
+  clearTimeout(typingTimers[key]);
+  typingTimers[key] = setTimeout(() => setState('typing', e.channelId, (list = []) => list.filter((d) => d !== e.did)), 6000);
+}
+
+export function onPresence(e: PresenceEvent): void {
+  setState('presence', e.did, e.online);
+}
+

@@ -1,0 +1,103 @@
+import { base64 } from '@scure/base';
+import { encodeEnvelope, EnvelopeKind, signEnvelope } from '../crypto/envelope';
+import { mlsCipher } from '../chat/cipher';
+import { encodeContent, type Content } from '../chat/content';
+import { dequeue, enqueue, queued } from '../chat/outbox';
+import { cacheContent } from '../chat/plaintextCache';
+import { describeError, ServerError } from '../net/errors';
+import { capabilityFor } from './communities';
+import { communityOf, sync } from './chat';
+import { tick } from './lamport';
+import { currentHub, me } from './session';
+import { notify, setState } from './state';
+
+/** What the composer and message actions ask for. */
+export interface Outgoing {
+  channelId: string;
+  kind: EnvelopeKind;
+  content?: Content;
+  target?: string;
+  replyTo?: string;
+  thread?: string;
+}
+
+/**
+ * Encrypts (MLS), signs and sends an envelope; when offline it is kept in the IndexedDB outbox and sent on
+ * reconnect (same bytes, same id: the server drops duplicates). Refusals are shown with their reason.
+ */
+export async function send(out: Outgoing): Promise<void> {
+  const community = communityOf(out.channelId);
+  const capabilityId = community ? capabilityFor(community) : undefined;
+  if (!capabilityId) {
+    notify('error', 'You are not a member of this channel\'s community on this device.');
+    return;
+  }
+  let ciphertext: Uint8Array;
+  try {
+    // No plaintext fallback: if the channel cannot be encrypted, nothing is sent.
+    ciphertext = await mlsCipher.encrypt(out.channelId, encodeContent(out.content ?? {}));
+  } catch (e) {
+    notify('error', `Not sent: ${describeError(e)}`);
+    return;
+  }
+  await sendCiphertext(out, ciphertext, capabilityId);
+}
+
+/** Signs an envelope around ready ciphertext (content or an MLS handshake), queues it and flushes the outbox. */
+export async function sendCiphertext(out: Outgoing, ciphertext: Uint8Array, capabilityId: string): Promise<void> {
+  const envelope = signEnvelope(
+    {
+      channel: out.channelId, author: me().did, lamport: tick(), kind: out.kind, createdAtMs: BigInt(Date.now()),
+      thread: out.thread, replyTo: out.replyTo, target: out.target, ciphertext,
+    },
+    me(),
+  );
+  // A sender cannot decrypt its own MLS messages: keep what it wrote.
+  if (out.content && out.kind !== EnvelopeKind.Handshake) await cacheContent(envelope.id, out.content);
+  await enqueue({ id: envelope.id, channelId: out.channelId, bytes: encodeEnvelope(envelope), capabilityId, queuedAt: Date.now() });
+  await flushOutbox();
+}
+
+const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
+
+let flushing = false;
+
+/** Sends queued envelopes in order; stops at the first transient failure and keeps the rest. */
+export async function flushOutbox(): Promise<void> {
+  if (flushing) return;
+  flushing = true;
+  try {
+    const items = await queued();
+    setState('outboxCount', items.length);
+    for (const [key, item] of items) {
+      const hub = currentHub();
+      if (!hub) break;
+      try {
+        // byte[] arguments travel as standard base64 in SignalR's JSON protocol (docs/protocol.md §4).
+        await hub.call('Send', toBase64(item.bytes), item.capabilityId, null);
+        await dequeue(key);
+        await sync(item.channelId);
+      } catch (e) {
+        if (e instanceof ServerError && ['RateLimited', 'SlowMode', 'Offline', 'Internal'].includes(e.code)) {
+          notify('error', describeError(e));
+          if (e.retryAfterMs !== undefined) setTimeout(() => void flushOutbox(), e.retryAfterMs);
+          break;
+        }
+        // A permanent refusal: drop it and say why.
+        await dequeue(key);
+        notify('error', `Not sent: ${describeError(e)}`);
+      }
+    }
+    setState('outboxCount', (await queued()).length);
+  } finally {
+    flushing = false;
+  }
+}
+
+/** Typing signal (ephemeral). */
+export async function sendTyping(channelId: string): Promise<void> {
+  const community = communityOf(channelId);
+  const cap = community ? capabilityFor(community) : undefined;
+  const hub = currentHub();
+  if (hub && cap) await hub.call('Typing', channelId, cap).catch(() => undefined);
+}
