@@ -40,7 +40,8 @@ internal sealed class BenchNode : IAsyncDisposable
         var ports = FreePorts(2);
         var settings = new Dictionary<string, string?>
         {
-            ["Harmony:DataDirectory"] = "data",
+            // Absolute: the node resolves a relative data directory against the working directory.
+            ["Harmony:DataDirectory"] = Path.Combine(directory, "data"),
             ["Harmony:Cluster:ClusterId"] = "bench",
             ["Harmony:Cluster:SiloPort"] = ports[0].ToString(CultureInfo.InvariantCulture),
             ["Harmony:Cluster:GatewayPort"] = ports[1].ToString(CultureInfo.InvariantCulture),

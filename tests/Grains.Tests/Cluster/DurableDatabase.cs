@@ -46,7 +46,7 @@ public abstract class DurableDatabase : IAsyncLifetime
 
     /// <summary>
     /// Adds grain storage <c>harmony</c> on this database (Orleans binary serializer, as the node configures it), a
-    /// message-log store of the silo's own, the Harmony grain services and the memory stream provider.
+    /// message-log store of the silo's own (a <see cref="GatedLogStore"/>), the Harmony grain services and the memory stream provider.
     /// </summary>
     public void ConfigureSilo(ISiloBuilder silo)
     {
@@ -61,7 +61,7 @@ public abstract class DurableDatabase : IAsyncLifetime
         silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
         silo.AddMemoryStreams(ProviderNames.Streams);
         // The silo's container disposes the store when the silo stops or is killed.
-        silo.Services.AddSingleton(_ => OpenStore());
+        silo.Services.AddSingleton<IMessageLogStore>(_ => new GatedLogStore(OpenStore(), OpenStore));
         silo.Services.AddHarmonyGrains();
     }
 }

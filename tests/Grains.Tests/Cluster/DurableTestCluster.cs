@@ -1,4 +1,5 @@
 using Harmony.Grains.Abstractions;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Harmony.Grains.Tests.Cluster;
@@ -11,7 +12,12 @@ public static class DurableTestCluster
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) => database.ConfigureSilo(silo));
-        builder.ConfigureClient(client => client.AddMemoryStreams(ProviderNames.Streams));
+        builder.ConfigureClient(client =>
+        {
+            client.AddMemoryStreams(ProviderNames.Streams);
+            // Calls stuck on a killed silo fail after this instead of the default 30 s, so clients retry sooner.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Errors;
+using Harmony.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using StoredEntry = Harmony.Grains.Storage.LogEntry;
 using Harmony.Grains.Tests.Support;
 using Orleans.Runtime;
@@ -61,6 +63,7 @@ public abstract class FailoverTests<TDatabase>(ITestOutputHelper output) : IAsyn
             var failures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
             var enoughAcked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var failoverDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var failoverStarted = 0;
             var next = -1;
             var acked = 0;
 
@@ -87,6 +90,8 @@ public abstract class FailoverTests<TDatabase>(ITestOutputHelper output) : IAsyn
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < Count)
                 {
+                    // New appends wait while the silo goes down, so the first call to reach the new activation is a retry.
+                    if (Volatile.Read(ref failoverStarted) == 1) await failoverDone.Task.WaitAsync(Timeout);
                     results[i] = await AppendWithRetriesAsync(i);
                     if (Interlocked.Increment(ref acked) == KillAfterAcks) enoughAcked.TrySetResult();
                 }
@@ -94,13 +99,31 @@ public abstract class FailoverTests<TDatabase>(ITestOutputHelper output) : IAsyn
 
             var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(WorkerAsync)).ToList();
             await enoughAcked.Task.WaitAsync(Timeout);
-            if (kill) await cluster.KillSiloAsync(victim);
-            else await cluster.StopSiloAsync(victim);
+            var heldBatch = 0;
+            if (kill)
+            {
+                // Crash between commit and acknowledgement: a batch the dying silo sent to the database commits after the
+                // silo is gone, so its appenders never hear back and must be acknowledged as duplicates on retry. The
+                // gate is armed while appends still flow, so a next batch is sure to reach it.
+                var store = (GatedLogStore)cluster.GetSiloServiceProvider(victim.SiloAddress).GetRequiredService<IMessageLogStore>();
+                var gate = store.HoldNextBatch(s.ChannelA);
+                heldBatch = await gate.Held.Task.WaitAsync(Timeout);
+                Volatile.Write(ref failoverStarted, 1);
+                await cluster.KillSiloAsync(victim);
+                gate.Release.SetResult();
+                await gate.Written.Task.WaitAsync(Timeout);
+            }
+            else
+            {
+                Volatile.Write(ref failoverStarted, 1);
+                await cluster.StopSiloAsync(victim);
+            }
+
             var ackedAtFailover = Volatile.Read(ref acked);
             failoverDone.SetResult();
             await Task.WhenAll(workers).WaitAsync(Timeout);
 
-            output.WriteLine($"{_database.Name}, {(kill ? "kill" : "stop")}: {ackedAtFailover} acked when the silo went, " +
+            output.WriteLine($"{_database.Name}, {(kill ? "kill" : "stop")}: {ackedAtFailover} acked when the silo went, {heldBatch} committed after it died, " +
                              $"failed attempts {string.Join(", ", failures.Select(f => $"{f.Key} x{f.Value}"))}, " +
                              $"retries acknowledged as duplicates {results.Count(r => r?.Duplicate == true)}");
 
@@ -108,6 +131,7 @@ public abstract class FailoverTests<TDatabase>(ITestOutputHelper output) : IAsyn
             Assert.All(results, r => Assert.NotNull(r));
             Assert.True(ackedAtFailover < Count, "the failover happened after every append had finished");
             Assert.NotEqual(victim.SiloAddress, HostOf(cluster, channel).SiloAddress);
+            Assert.True(results.Count(r => r!.Duplicate) >= heldBatch, $"{heldBatch} envelopes committed by the dead silo were not acknowledged as duplicates");
 
             // The durable log, read through a store of its own: 1..N without gaps, each envelope exactly once, with the
             // seq and bytes its acknowledgement named.

@@ -57,7 +57,7 @@ public sealed class PostgresDurableDatabase : DurableDatabase
     /// <inheritdoc />
     public override Dictionary<string, string?> NodeSettings(string clusterId) => new()
     {
-        ["Harmony:DataDirectory"] = "node-data",
+        ["Harmony:DataDirectory"] = Path.Combine(ContentRoot, "node-data"),
         ["Harmony:Storage"] = "Postgres",
         ["Harmony:Postgres:ConnectionString"] = _database.ConnectionString,
         ["Harmony:Cluster:Mode"] = "AdoNet",

@@ -138,6 +138,9 @@ public abstract class RestartTests<TDatabase> : IAsyncLifetime
         Assert.Equal(expected, fresh);
         Assert.All(claims.Where(c => c!.LastResort), c => Assert.Equal(lastResort, c!.KeyPackage));
         Assert.Equal(0, await member.CountKeyPackagesAsync());
+
+        // Both clusters used the database under test: 450 + 1 messages before the restart, 1 after.
+        Assert.Equal(Messages + 2, await _database.ScalarAsync("SELECT count(*) FROM harmony_channel_log"));
     }
 
     private static IClusterClient ClientOf(TestNode node) => node.Services.GetRequiredService<IClusterClient>();

@@ -65,7 +65,7 @@ public sealed class SqliteDurableDatabase : DurableDatabase
     /// <inheritdoc />
     public override Dictionary<string, string?> NodeSettings(string clusterId) => new()
     {
-        ["Harmony:DataDirectory"] = "node-data",
+        ["Harmony:DataDirectory"] = Path.Combine(ContentRoot, "node-data"),
         ["Harmony:Storage"] = "Sqlite",
         ["Harmony:Cluster:ClusterId"] = clusterId,
         ["Harmony:Cluster:ServiceId"] = "harmony-cluster-test",
