@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 import { describeError } from '../net/errors';
 
 /** A passphrase field (with confirmation for new keystores) that shows progress while Argon2id runs. */
@@ -7,6 +7,9 @@ export function PassphraseForm(props: { confirm?: boolean; submitLabel: string; 
   const [again, setAgain] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
+  let first: HTMLInputElement | undefined;
+  // The autofocus attribute is honoured once per document, so a form shown later in a flow focuses itself.
+  onMount(() => first?.focus());
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -27,7 +30,7 @@ export function PassphraseForm(props: { confirm?: boolean; submitLabel: string; 
     <form onSubmit={submit} class="stack">
       <label>
         Passphrase
-        <input type="password" autocomplete={props.confirm ? 'new-password' : 'current-password'} data-testid="passphrase"
+        <input type="password" autocomplete={props.confirm ? 'new-password' : 'current-password'} data-testid="passphrase" ref={first}
           value={pass()} onInput={(e) => setPass(e.currentTarget.value)} autofocus />
       </label>
       <Show when={props.confirm}>
