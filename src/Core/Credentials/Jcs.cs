@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -106,7 +107,7 @@ public static class Jcs
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(output, value.GetValue<string>());
+                if (!TryWriteRawString(output, value)) WriteString(output, value.GetValue<string>());
                 break;
             case JsonValueKind.True:
                 WriteAscii(output, "true");
@@ -123,6 +124,21 @@ public static class Jcs
             default:
                 throw new HarmonyException("jcs.value", "Unsupported JSON value.");
         }
+    }
+
+    /// <summary>
+    /// A string parsed from JSON text whose raw form has no escape sequence is already canonical (the parser refuses
+    /// raw control characters and quotes), so its UTF-8 bytes are copied without materializing a .NET string.
+    /// </summary>
+    private static bool TryWriteRawString(IBufferWriter<byte> output, JsonValue value)
+    {
+        if (!value.TryGetValue<JsonElement>(out var element)) return false;
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length < 2 || raw[0] != (byte)'"' || raw[^1] != (byte)'"' || raw.IndexOf((byte)'\\') >= 0) return false;
+        var span = output.GetSpan(raw.Length);
+        raw.CopyTo(span);
+        output.Advance(raw.Length);
+        return true;
     }
 
     private static void WriteNumber(IBufferWriter<byte> output, JsonValue value)
