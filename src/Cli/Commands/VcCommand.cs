@@ -148,32 +148,15 @@ internal static class VcCommand
 
     private static Ed25519KeyPair? LoadSeed(string envName)
     {
-        var hex = Environment.GetEnvironmentVariable(envName);
-        if (string.IsNullOrWhiteSpace(hex))
-        {
-            CliOutput.Message($"error: environment variable {envName} is not set.");
-            return null;
-        }
         byte[] seed;
-        try { seed = Convert.FromHexString(hex.Trim()); }
-        catch (FormatException)
+        try { seed = SeedEnvironment.Read(envName, "cli.seed"); }
+        catch (HarmonyException e)
         {
-            CliOutput.Message($"error: {envName} must hold a hex Ed25519 seed.");
+            CliOutput.Message($"error [{e.Code}]: {e.Message}");
             return null;
         }
-        try
-        {
-            if (seed.Length != Ed25519.SeedSize)
-            {
-                CliOutput.Message($"error: {envName} must hold {Ed25519.SeedSize} bytes ({Ed25519.SeedSize * 2} hex digits).");
-                return null;
-            }
-            return Ed25519KeyPair.FromSeed(seed);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(seed);
-        }
+        try { return Ed25519KeyPair.FromSeed(seed); }
+        finally { CryptographicOperations.ZeroMemory(seed); }
     }
 
     private static byte[]? ReadInput(string path)

@@ -282,26 +282,9 @@ internal static class ZcapCommand
                 var identity = HarmonyIdentity.FromMnemonic(Keystore.Load(Path.GetFullPath(keystorePath), passphrase));
                 return new Signer(identity.SigningKey, identity);
             }
-            var hex = Environment.GetEnvironmentVariable(envName!);
-            if (string.IsNullOrWhiteSpace(hex))
-            {
-                CliOutput.Message($"error: environment variable {envName} is not set.");
-                return null;
-            }
-            byte[] seed;
-            try { seed = Convert.FromHexString(hex.Trim()); }
-            catch (FormatException)
-            {
-                CliOutput.Message($"error: {envName} must hold a hex Ed25519 seed.");
-                return null;
-            }
+            var seed = SeedEnvironment.Read(envName!, "cli.seed");
             try
             {
-                if (seed.Length != Ed25519.SeedSize)
-                {
-                    CliOutput.Message($"error: {envName} must hold {Ed25519.SeedSize} bytes ({Ed25519.SeedSize * 2} hex digits).");
-                    return null;
-                }
                 var key = Ed25519KeyPair.FromSeed(seed);
                 return new Signer(key, key);
             }

@@ -41,23 +41,7 @@ internal sealed class MlsIdentityOptions
             using var identity = HarmonyIdentity.FromMnemonic(Keystore.Load(Path.GetFullPath(keystorePath), passphrase));
             return new MlsCliIdentity(identity.Did.Did, identity.SigningKey.ExportSeed());
         }
-        var hex = Environment.GetEnvironmentVariable(envName!);
-        if (string.IsNullOrWhiteSpace(hex))
-            throw new MlsCliException("cli.mls.identity", $"The environment variable {envName} is not set.");
-        byte[] seed;
-        try
-        {
-            seed = Convert.FromHexString(hex.Trim());
-        }
-        catch (FormatException)
-        {
-            throw new MlsCliException("cli.mls.identity", $"{envName} must hold a hex Ed25519 seed.");
-        }
-        if (seed.Length != Ed25519.SeedSize)
-        {
-            CryptographicOperations.ZeroMemory(seed);
-            throw new MlsCliException("cli.mls.identity", $"{envName} must hold {Ed25519.SeedSize} bytes ({Ed25519.SeedSize * 2} hex digits).");
-        }
+        var seed = SeedEnvironment.Read(envName!, "cli.mls.identity");
         using var key = Ed25519KeyPair.FromSeed(seed);
         return new MlsCliIdentity(DidKey.FromEd25519(key.PublicKey).Did, seed);
     }
