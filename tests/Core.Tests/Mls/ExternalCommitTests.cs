@@ -6,18 +6,12 @@ using Harmony.Core.Mls.Group;
 using Harmony.Core.Mls.Messages;
 using Xunit;
 
+using static Harmony.Core.Tests.Mls.MlsTestMembers;
+
 namespace Harmony.Core.Tests.Mls;
 
 public sealed class ExternalCommitTests
 {
-    private static KeyPackageBundle Bundle(CipherSuite suite, string name)
-    {
-        using var key = Ed25519KeyPair.Generate();
-        return KeyPackageBundle.Create(suite, Credential.Basic(System.Text.Encoding.UTF8.GetBytes(name)), key.ExportSeed(), DateTimeOffset.UtcNow.AddMinutes(-1), TimeSpan.FromDays(1));
-    }
-
-    private static MlsMessage Wire(MlsMessage m) => MlsMessage.Parse(m.ToBytes());
-
     [Theory]
     [InlineData((ushort)1)]
     [InlineData((ushort)3)]

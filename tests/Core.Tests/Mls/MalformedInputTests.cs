@@ -8,6 +8,8 @@ using Harmony.Core.Mls.Tree;
 using Xunit;
 using Xunit.Abstractions;
 
+using static Harmony.Core.Tests.Mls.MlsTestMembers;
+
 namespace Harmony.Core.Tests.Mls;
 
 /// <summary>Corrupted input must fail with an <see cref="MlsException"/>, never another exception type.</summary>
@@ -118,11 +120,5 @@ public sealed class MalformedInputTests(ITestOutputHelper output)
         {
             unexpected.Add($"{what}: {ex.GetType().Name} {ex.Message}");
         }
-    }
-
-    private static KeyPackageBundle Bundle(CipherSuite suite, string name)
-    {
-        using var key = Ed25519KeyPair.Generate();
-        return KeyPackageBundle.Create(suite, Credential.Basic(System.Text.Encoding.UTF8.GetBytes(name)), key.ExportSeed(), DateTimeOffset.UtcNow.AddMinutes(-1), TimeSpan.FromDays(1));
     }
 }
