@@ -53,9 +53,12 @@ public sealed class HubUser : IDisposable
     }
 
     /// <summary>Logs in and opens a raw hub connection (JSON, or MessagePack).</summary>
-    public async Task<HubConnection> ConnectAsync(ServerProcess server, bool messagePack = false)
+    public async Task<HubConnection> ConnectAsync(ServerProcess server, bool messagePack = false) =>
+        await ConnectWithTokenAsync(server, await LoginAsync(server), messagePack);
+
+    /// <summary>Opens a raw hub connection to <paramref name="server"/> with a given session token.</summary>
+    public static async Task<HubConnection> ConnectWithTokenAsync(ServerProcess server, string token, bool messagePack = false)
     {
-        var token = await LoginAsync(server);
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server.BaseAddress, "hub"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token));
         if (messagePack) builder.AddMessagePackProtocol();
         var connection = builder.Build();
