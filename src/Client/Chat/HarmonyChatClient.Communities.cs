@@ -117,6 +117,9 @@ public sealed partial class HarmonyChatClient
         await RemoveFromGroupsAsync(communityId, memberDid, ct);
     }
 
+    /// <summary>The capability id this DID acts with in a community (the root for the owner, the invite or DM delegation otherwise), for direct hub calls.</summary>
+    public string CapabilityFor(string communityId) => Community(communityId).CapabilityId;
+
     /// <summary>The roster of a community (members only).</summary>
     public Task<IReadOnlyList<MemberInfo>> GetMembersAsync(string communityId, CancellationToken ct = default) =>
         Connection.InvokeAsync<IReadOnlyList<MemberInfo>>("GetMembers", [communityId], ct);

@@ -32,6 +32,16 @@ public sealed partial class HarmonyChatClient
         return (g.Epoch, g.EpochAuthenticator, g.Members.Select(m => MemberCredentials.DidOf(m.Credential) ?? "").ToList());
     }
 
+    /// <summary>How many of this client's Commits lost an epoch race (diagnostics and tests).</summary>
+    internal int EpochMismatches => Volatile.Read(ref _epochMismatches);
+
+    /// <summary>Decrypts an encoded envelope's content with this client's group (tests: what a removed member can read).</summary>
+    internal async Task<byte[]> DecryptEnvelopeAsync(byte[] encoded, CancellationToken ct)
+    {
+        var envelope = EnvelopeCodec.Decode(encoded);
+        return await _groups.DecryptAsync(envelope.Channel, envelope.Ciphertext, envelope.Author, ct);
+    }
+
     private sealed record CommitPlan(IReadOnlyList<string> Add, IReadOnlyList<uint> Remove, bool ForcePath = false)
     {
         public bool IsEmpty => Add.Count == 0 && Remove.Count == 0 && !ForcePath;
@@ -104,6 +114,7 @@ public sealed partial class HarmonyChatClient
                 catch (HarmonyServerException e) when (e.Code == ErrorCodes.EpochMismatch)
                 {
                     group.ClearPendingCommit();
+                    Interlocked.Increment(ref _epochMismatches);
                     lost = true;
                 }
                 catch (HarmonyServerException)

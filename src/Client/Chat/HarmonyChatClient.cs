@@ -36,6 +36,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
     private volatile TaskCompletionSource _progress = NewPulse();
+    private int _epochMismatches;
 
     private HarmonyChatClient(HarmonyChatOptions options, Ed25519KeyPair key, HarmonyConnection connection, LocalSealer sealer, ChatStore store, byte[] seed)
     {
