@@ -53,9 +53,9 @@ public sealed partial class HarmonyChatClient
     {
         ArgumentException.ThrowIfNullOrEmpty(rootMessageId);
         var community = await CommunityOfChannelAsync(channelId, ct);
-        await Connection.InvokeAsync<JsonElement>("CreateThread", [channelId, rootMessageId, community.CapabilityId, null], ct);
+        await CallAsync<JsonElement>("CreateThread", [channelId, rootMessageId, community.CapabilityId, null], ct);
         var threadId = InvocationTargets.ThreadChannelId(channelId, rootMessageId);
-        await Connection.WatchAsync(threadId, community.CapabilityId, ct);
+        await WatchAsync(threadId, community.CapabilityId, ct);
         return threadId;
     }
 
@@ -83,7 +83,7 @@ public sealed partial class HarmonyChatClient
         _tails[tail] = channelId;
         try
         {
-            await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+            await WatchAsync(channelId, community.CapabilityId, ct);
             await foreach (var message in tail.Reader.ReadAllAsync(ct)) yield return message;
         }
         finally { _tails.TryRemove(tail, out _); }
@@ -132,7 +132,7 @@ public sealed partial class HarmonyChatClient
             await _store.PutMessageAsync(pending, 0, "", ct);
             Publish(pending);
         }
-        await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+        await WatchAsync(channelId, community.CapabilityId, ct);
         await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, ct);
         return envelope.Id;
     }
@@ -141,10 +141,11 @@ public sealed partial class HarmonyChatClient
     private async Task CatchUpAsync(string channelId, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         var community = await CommunityOfChannelAsync(channelId, ct);
-        // Watch (again) so the connection syncs the channel now.
-        await Connection.WatchAsync(channelId, community.CapabilityId, ct);
-        var info = await Connection.InvokeAsync<JsonElement>("GetChannel", [channelId, community.CapabilityId], ct);
+        await WatchAsync(channelId, community.CapabilityId, ct);
+        var info = await CallAsync<JsonElement>("GetChannel", [channelId, community.CapabilityId], ct);
         var total = info.GetProperty("lastSeq").GetInt64();
+        // Behind (for example a lost event on an idle channel): watching again makes the connection sync now.
+        if (Applied(channelId) < total) await WatchAsync(channelId, community.CapabilityId, ct, resync: true);
         progress?.Report(new SyncProgress(channelId, Applied(channelId), total));
         await WaitForAsync(() =>
         {
