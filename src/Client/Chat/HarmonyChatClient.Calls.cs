@@ -20,7 +20,7 @@ public sealed partial class HarmonyChatClient
             try { return await Connection.InvokeAsync<T>(method, args, ct); }
             catch (HarmonyServerException e) when (e.Code == ErrorCodes.RateLimited && attempt < RateLimitRetries)
             {
-                await Task.Delay(RetryDelay(e), _options.Time, ct);
+                await Task.Delay(RetryDelay(e), ct);
             }
         }
     }
@@ -37,7 +37,7 @@ public sealed partial class HarmonyChatClient
             }
             catch (HarmonyServerException e) when (e.Code == ErrorCodes.RateLimited && attempt < RateLimitRetries)
             {
-                await Task.Delay(RetryDelay(e), _options.Time, ct);
+                await Task.Delay(RetryDelay(e), ct);
             }
         }
     }
@@ -59,7 +59,7 @@ public sealed partial class HarmonyChatClient
             }
             catch (HarmonyServerException e) when (e.Code == ErrorCodes.RateLimited && attempt < RateLimitRetries)
             {
-                await Task.Delay(RetryDelay(e), _options.Time, ct);
+                await Task.Delay(RetryDelay(e), ct);
             }
         }
     }

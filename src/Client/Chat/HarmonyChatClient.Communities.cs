@@ -51,7 +51,7 @@ public sealed partial class HarmonyChatClient
         if (span <= TimeSpan.Zero) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "The invite lifetime must be positive.");
         var target = InvocationTargets.Community(communityId);
         var capability = CapabilityIssuer.Delegate(CapabilityIssuer.CreateRoot(target, Did),
-            new DelegationRequest(inviteeDid, target, InviteActions, _options.Time.GetUtcNow() + span), _key, _options.Time);
+            new DelegationRequest(inviteeDid, target, InviteActions, DateTimeOffset.UtcNow + span), _key);
         await CallAsync<string>("RegisterCapability", [communityId, capability.ToJsonString()], ct);
         return new InviteLink(_options.Server, communityId, capability).Format();
     }
@@ -68,7 +68,7 @@ public sealed partial class HarmonyChatClient
         var target = InvocationTargets.Community(link.CommunityId);
         // An open community's join names the root, signed by the joiner (the server checks it like the joiner's own root).
         var capability = link.Capability ?? CapabilityIssuer.CreateRoot(target, Did);
-        var invocation = CapabilityIssuer.Invoke(new JsonObject(), capability, new InvocationRequest(Actions.Join, target), _key, _options.Time);
+        var invocation = CapabilityIssuer.Invoke(new JsonObject(), capability, new InvocationRequest(Actions.Join, target), _key);
         var member = await CallAsync<MemberInfo>("Join", [link.CommunityId, invocation.ToJsonString(), null], ct);
         var capabilityId = member.CapabilityId ?? (link.Capability?["id"]?.GetValue<string>()) ?? InvocationTarget.RootCapabilityId(target);
         await RememberCommunityAsync(new StoredCommunity(link.CommunityId, capabilityId, null, null), ct);
@@ -96,7 +96,7 @@ public sealed partial class HarmonyChatClient
     public async Task LeaveAsync(string communityId, CancellationToken ct = default)
     {
         var target = InvocationTargets.Community(communityId);
-        var invocation = CapabilityIssuer.Invoke(new JsonObject(), CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(Actions.Leave, target), _key, _options.Time);
+        var invocation = CapabilityIssuer.Invoke(new JsonObject(), CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(Actions.Leave, target), _key);
         await CallAsync("Leave", [communityId, invocation.ToJsonString()], ct);
         await ForgetCommunityAsync(communityId, ct);
     }
@@ -128,7 +128,7 @@ public sealed partial class HarmonyChatClient
     {
         var target = InvocationTargets.Community(communityId);
         var root = CapabilityIssuer.CreateRoot(target, Did);
-        var invocation = CapabilityIssuer.Invoke(new JsonObject { ["name"] = name }, root, new InvocationRequest(Actions.Create, target), _key, _options.Time);
+        var invocation = CapabilityIssuer.Invoke(new JsonObject { ["name"] = name }, root, new InvocationRequest(Actions.Create, target), _key);
         var info = await CallAsync<CommunityInfo>("CreateCommunity", [communityId, name, open, invocation.ToJsonString()], ct);
         await RememberCommunityAsync(new StoredCommunity(communityId, info.RootCapabilityId, peer, JsonSerializer.Serialize(info, Json)), ct);
         Remember(info);
@@ -141,7 +141,7 @@ public sealed partial class HarmonyChatClient
         var target = InvocationTargets.Community(community.Id);
         if (community.CapabilityId != InvocationTarget.RootCapabilityId(target))
             throw new HarmonyClientException("client.chat.not_owner", $"'{action}' in '{community.Id}' needs the owner's capability.");
-        return CapabilityIssuer.Invoke(document, CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(action, target), _key, _options.Time).ToJsonString();
+        return CapabilityIssuer.Invoke(document, CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(action, target), _key).ToJsonString();
     }
 
     private StoredCommunity Community(string communityId) =>

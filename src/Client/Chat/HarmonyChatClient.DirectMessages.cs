@@ -31,7 +31,7 @@ public sealed partial class HarmonyChatClient
             [communityId, channelId, "dm", 0, null, 0, Invoke(community, Actions.ManageChannels, new JsonObject { ["channel"] = channelId })], ct);
         var target = InvocationTargets.Community(communityId);
         var capability = CapabilityIssuer.Delegate(CapabilityIssuer.CreateRoot(target, Did),
-            new DelegationRequest(peerDid, target, DirectMessageActions, _options.Time.GetUtcNow().AddYears(10)), _key, _options.Time);
+            new DelegationRequest(peerDid, target, DirectMessageActions, DateTimeOffset.UtcNow.AddYears(10)), _key);
         var capabilityId = await CallAsync<string>("RegisterCapability", [communityId, capability.ToJsonString()], ct);
         info = await LoadCommunityAsync(communityId, ct);
         await WatchCommunityAsync(info, ct);

@@ -147,7 +147,7 @@ public sealed partial class HarmonyChatClient
         Author = Did,
         Lamport = 0,
         Kind = EnvelopeKind.Handshake,
-        CreatedAtMs = _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+        CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         Ciphertext = mlsMessage,
     }, _key));
 

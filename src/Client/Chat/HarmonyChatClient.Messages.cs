@@ -118,7 +118,7 @@ public sealed partial class HarmonyChatClient
             Author = Did,
             Lamport = await Connection.Store.NextLamportAsync(0, ct),
             Kind = kind,
-            CreatedAtMs = _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+            CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
             Thread = at < 0 ? null : channelId[(at + ThreadMarker.Length)..],
             ReplyTo = replyTo,
             Target = target,

@@ -68,7 +68,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
         var database = Path.Combine(options.DataDirectory, "client.db");
         var connectionOptions = new HarmonyClientOptions { Server = options.Server, DatabasePath = database };
-        connectionOptions = (options.ConfigureConnection?.Invoke(connectionOptions) ?? connectionOptions) with { Server = options.Server, DatabasePath = database };
+        connectionOptions = (options.ConfigureConnection?.Invoke(connectionOptions) ?? connectionOptions) with { Server = options.Server, DatabasePath = database, UseMessagePack = false };
         var connection = await HarmonyConnection.CreateAsync(connectionOptions, key, encryptor: null, handler: null, ct);
         var seed = key.ExportSeed();
         var sealer = new LocalSealer(seed);

@@ -51,9 +51,12 @@ public sealed record HarmonyChatOptions
     /// <summary>MLS cipher suite (3: X25519, ChaCha20-Poly1305, SHA-256, Ed25519, as the web client).</summary>
     public ushort CipherSuite { get; init; } = 3;
 
-    /// <summary>Clock for self-updates and KeyPackage lifetimes.</summary>
+    /// <summary>
+    /// Clock that schedules maintenance: when self-updates are due and when rosters are polled. Protocol timestamps
+    /// (invocations, envelopes, KeyPackage lifetimes) always use the system clock, which the server checks.
+    /// </summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Reconnect backoff, sync page size and other connection settings (server and database path are set from this record).</summary>
+    /// <summary>Reconnect backoff, sync page size and other connection settings (server and database path come from this record; the chat layer always uses the JSON hub protocol).</summary>
     public Func<HarmonyClientOptions, HarmonyClientOptions>? ConfigureConnection { get; init; }
 }

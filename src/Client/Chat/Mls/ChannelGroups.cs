@@ -30,7 +30,7 @@ internal sealed class ChannelGroups
         GroupOptions = new MlsGroupOptions
         {
             RetainedEpochsForDecryption = options.RetainedEpochs,
-            Time = options.Time,
+            Time = TimeProvider.System,
             RatchetTreeInWelcome = true,
         };
     }
@@ -201,7 +201,7 @@ internal sealed class ChannelGroups
     }
 
     private KeyPackageBundle NewBundle() =>
-        KeyPackageBundle.Create(Suite, MemberCredentials.For(Did), _seed, _options.Time.GetUtcNow().AddMinutes(-5), _options.KeyPackageLifetime);
+        KeyPackageBundle.Create(Suite, MemberCredentials.For(Did), _seed, DateTimeOffset.UtcNow.AddMinutes(-5), _options.KeyPackageLifetime);
 
     private KeyPackageBundle DecodeBundle(byte[] data)
     {
