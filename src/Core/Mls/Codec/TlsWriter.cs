@@ -26,6 +26,12 @@ public sealed class TlsWriter
     /// <summary>Copies the written bytes to a new array.</summary>
     public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
 
+    /// <summary>
+    /// The written bytes, without a copy when the writer was sized exactly (large encodings such as ratchet trees are
+    /// then produced in one allocation). The writer must not be used afterwards.
+    /// </summary>
+    internal byte[] Detach() => _length == _buffer.Length ? _buffer : ToArray();
+
     /// <summary>Writes one byte.</summary>
     public void WriteUInt8(byte value) => Grow(1)[0] = value;
 

@@ -160,21 +160,22 @@ public sealed class CipherSuite
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static byte[] SignContent(string label, ReadOnlySpan<byte> content)
+    private static byte[] SignContent(string label, ReadOnlySpan<byte> content) => LabeledContent(label, content);
+
+    private static byte[] EncryptContext(string label, ReadOnlySpan<byte> context) => LabeledContent(label, context);
+
+    // opaque label<V> = "MLS 1.0 " + label; opaque content<V>, in one exactly sized allocation (contents can be
+    // whole ratchet trees).
+    private static byte[] LabeledContent(string label, ReadOnlySpan<byte> content)
     {
-        var writer = new TlsWriter(64 + content.Length);
+        var labelLength = LabelPrefix.Length + System.Text.Encoding.ASCII.GetByteCount(label);
+        var writer = new TlsWriter(VarIntSize(labelLength) + labelLength + VarIntSize(content.Length) + content.Length);
         WritePrefixedLabel(writer, label);
         writer.WriteOpaque(content);
-        return writer.ToArray();
+        return writer.Detach();
     }
 
-    private static byte[] EncryptContext(string label, ReadOnlySpan<byte> context)
-    {
-        var writer = new TlsWriter(64 + context.Length);
-        WritePrefixedLabel(writer, label);
-        writer.WriteOpaque(context);
-        return writer.ToArray();
-    }
+    private static int VarIntSize(int length) => length < 64 ? 1 : length < 16384 ? 2 : 4;
 
     private static void WritePrefixedLabel(TlsWriter writer, string label)
     {

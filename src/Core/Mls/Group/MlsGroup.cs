@@ -238,7 +238,7 @@ public sealed partial class MlsGroup : IDisposable
     public GroupInfo CreateGroupInfo()
     {
         RequireActive();
-        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag);
+        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag).Info;
     }
 
     /// <summary>Encrypts application data for the group as a PrivateMessage.</summary>
@@ -334,12 +334,12 @@ public sealed partial class MlsGroup : IDisposable
             ? new MlsMessage { WireFormat = wireFormat, PublicMessage = PublicMessageProtection.WithMembershipTag(_suite, content, auth, state.ContextBytes, state.Secrets.MembershipKey) }
             : new MlsMessage { WireFormat = wireFormat, PrivateMessage = PrivateMessageProtection.Encrypt(_suite, content, auth, state.SecretTree, state.Secrets.SenderDataSecret) };
 
-        var groupInfo = SignGroupInfo(context, tree, secrets, tag);
+        var (groupInfo, groupInfoBytes) = SignGroupInfo(context, tree, secrets, tag);
         MlsMessage? welcome = null;
         if (applied.Added.Count > 0)
         {
             var recipients = applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, pathSecrets), applied.Psks))).ToList();
-            welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = WelcomeProtection.Create(_suite, groupInfo, secrets.WelcomeSecret, recipients) };
+            welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = WelcomeProtection.Create(_suite, groupInfoBytes(), secrets.WelcomeSecret, recipients) };
         }
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
@@ -438,7 +438,9 @@ public sealed partial class MlsGroup : IDisposable
         ContentType = type,
     };
 
-    private GroupInfo SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag)
+    // The signed GroupInfo, and its encoding on demand (for a Welcome) built from the bytes already signed: with the
+    // ratchet tree inside, encoding is a large part of an add in a big group.
+    private (GroupInfo Info, Func<byte[]> Encoded) SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag)
     {
         var extensions = new List<Extension>();
         if (_options.RatchetTreeInWelcome) extensions.Add(new Extension(ExtensionType.RatchetTree, tree.ToBytes()));
@@ -446,7 +448,10 @@ public sealed partial class MlsGroup : IDisposable
         externalPub.WriteOpaque(secrets.ExternalKeyPair().PublicKey);
         extensions.Add(new Extension(ExtensionType.ExternalPub, externalPub.ToArray()));
         var unsigned = new GroupInfo { GroupContext = context, Extensions = extensions, ConfirmationTag = confirmationTag, Signer = OwnLeafIndex, Signature = [] };
-        return unsigned with { Signature = _suite.SignWithLabel(_signaturePrivateKey, "GroupInfoTBS", unsigned.ToBeSigned()) };
+        var toBeSigned = unsigned.ToBeSigned();
+        _signer ??= Ed25519KeyPair.FromSeed(_signaturePrivateKey);
+        var signed = unsigned with { Signature = _suite.SignWithLabel(_signer, "GroupInfoTBS", toBeSigned) };
+        return (signed, () => signed.ToBytes(toBeSigned));
     }
 
     private static RatchetTree VerifiedTree(CipherSuite suite, GroupInfo groupInfo, RatchetTree? ratchetTree, MlsGroupOptions options)

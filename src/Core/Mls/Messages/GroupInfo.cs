@@ -31,8 +31,18 @@ public sealed record GroupInfo : IMlsEncodable
     /// <summary>GroupInfoTBS bytes.</summary>
     public byte[] ToBeSigned()
     {
-        var writer = new TlsWriter(256);
+        // Sized for the extensions (the ratchet tree can be hundreds of kilobytes) so the buffer never regrows.
+        var writer = new TlsWriter(256 + GroupContext.Extensions.Sum(e => e.Data.Length + 8) + Extensions.Sum(e => e.Data.Length + 8));
         EncodeContent(writer);
+        return writer.ToArray();
+    }
+
+    /// <summary>The encoded GroupInfo from its already computed <see cref="ToBeSigned"/> bytes, without re-encoding.</summary>
+    internal byte[] ToBytes(ReadOnlySpan<byte> toBeSigned)
+    {
+        var writer = new TlsWriter(toBeSigned.Length + Signature.Length + 4);
+        writer.WriteFixed(toBeSigned);
+        writer.WriteOpaque(Signature);
         return writer.ToArray();
     }
 
