@@ -238,7 +238,7 @@ public sealed partial class MlsGroup : IDisposable
     public GroupInfo CreateGroupInfo()
     {
         RequireActive();
-        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag).Info;
+        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag, null).Info;
     }
 
     /// <summary>Encrypts application data for the group as a PrivateMessage.</summary>
@@ -334,13 +334,10 @@ public sealed partial class MlsGroup : IDisposable
             ? new MlsMessage { WireFormat = wireFormat, PublicMessage = PublicMessageProtection.WithMembershipTag(_suite, content, auth, state.ContextBytes, state.Secrets.MembershipKey) }
             : new MlsMessage { WireFormat = wireFormat, PrivateMessage = PrivateMessageProtection.Encrypt(_suite, content, auth, state.SecretTree, state.Secrets.SenderDataSecret) };
 
-        var (groupInfo, groupInfoBytes) = SignGroupInfo(context, tree, secrets, tag);
-        MlsMessage? welcome = null;
-        if (applied.Added.Count > 0)
-        {
-            var recipients = applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, pathSecrets), applied.Psks))).ToList();
-            welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = WelcomeProtection.Create(_suite, groupInfoBytes(), secrets.WelcomeSecret, recipients) };
-        }
+        var recipients = applied.Added.Count == 0 ? null
+            : applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, pathSecrets), applied.Psks))).ToList();
+        var (groupInfo, welcomeContent) = SignGroupInfo(context, tree, secrets, tag, recipients);
+        var welcome = welcomeContent is null ? null : new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = welcomeContent };
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
         var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, tag);
@@ -438,9 +435,12 @@ public sealed partial class MlsGroup : IDisposable
         ContentType = type,
     };
 
-    // The signed GroupInfo, and its encoding on demand (for a Welcome) built from the bytes already signed: with the
-    // ratchet tree inside, encoding is a large part of an add in a big group.
-    private (GroupInfo Info, Func<byte[]> Encoded) SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag)
+    // The signed GroupInfo and, for new members, the Welcome carrying it. With the ratchet tree inside, the GroupInfo
+    // is most of an add's cost in a big group, so it is encoded once, into a pooled buffer laid out as SignContent
+    // (label, then the TBS as a vector) followed by the signature: the signature covers the buffer up to the TBS's
+    // end, and the encoded GroupInfo (TBS ‖ signature) is the buffer's tail, sealed into the Welcome without a copy.
+    private (GroupInfo Info, Welcome? Welcome) SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag,
+        IReadOnlyList<(KeyPackage KeyPackage, GroupSecrets Secrets)>? recipients)
     {
         var extensions = new List<Extension>();
         if (_options.RatchetTreeInWelcome) extensions.Add(new Extension(ExtensionType.RatchetTree, tree.ToBytes()));
@@ -448,10 +448,26 @@ public sealed partial class MlsGroup : IDisposable
         externalPub.WriteOpaque(secrets.ExternalKeyPair().PublicKey);
         extensions.Add(new Extension(ExtensionType.ExternalPub, externalPub.ToArray()));
         var unsigned = new GroupInfo { GroupContext = context, Extensions = extensions, ConfirmationTag = confirmationTag, Signer = OwnLeafIndex, Signature = [] };
-        var toBeSigned = unsigned.ToBeSigned();
         _signer ??= Ed25519KeyPair.FromSeed(_signaturePrivateKey);
-        var signed = unsigned with { Signature = _suite.SignWithLabel(_signer, "GroupInfoTBS", toBeSigned) };
-        return (signed, () => signed.ToBytes(toBeSigned));
+
+        var writer = TlsWriter.Rent(unsigned.EstimatedLength + 128);
+        try
+        {
+            CipherSuite.WriteSignLabel(writer, "GroupInfoTBS");
+            var start = writer.BeginVector();
+            unsigned.EncodeToBeSigned(writer);
+            var tbsLength = writer.Length - start;
+            writer.EndVector(start);
+            var tbsStart = writer.Length - tbsLength;
+            var signed = unsigned with { Signature = _signer.Sign(writer.WrittenSpan) };
+            if (recipients is null) return (signed, null);
+            writer.WriteOpaque(signed.Signature);
+            return (signed, WelcomeProtection.Create(_suite, writer.WrittenSpan[tbsStart..], secrets.WelcomeSecret, recipients));
+        }
+        finally
+        {
+            writer.Return();
+        }
     }
 
     private static RatchetTree VerifiedTree(CipherSuite suite, GroupInfo groupInfo, RatchetTree? ratchetTree, MlsGroupOptions options)
