@@ -108,11 +108,28 @@ public sealed partial class HarmonyChatClient
     private async Task<string> SendContentAsync(string channelId, EnvelopeKind kind, MessageContent content, string? target, string? replyTo, CancellationToken ct)
     {
         var community = await CommunityOfChannelAsync(channelId, ct);
-        var plaintext = content.Encode();
+        var envelope = await SealAsync(channelId, kind, content, target, replyTo, ct);
+        // MLS cannot decrypt one's own messages: the sender keeps what it wrote.
+        await _store.PutOwnContentAsync(envelope.Id, content.Encode(), ct);
+        if (kind == EnvelopeKind.Message)
+        {
+            var pending = NewMessage(envelope, 0, content.Text, null);
+            await _store.PutMessageAsync(pending, 0, "", ct);
+            Publish(pending);
+        }
+        await WatchAsync(channelId, community.CapabilityId, ct);
+        await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, ct);
+        return envelope.Id;
+    }
+
+    /// <summary>Encrypts and signs an envelope without storing or sending it.</summary>
+    /// <exception cref="HarmonyClientException"><c>client.mls.no_group</c> / <c>client.mls.encrypt_failed</c>: nothing was produced.</exception>
+    private async Task<Envelope> SealAsync(string channelId, EnvelopeKind kind, MessageContent content, string? target, string? replyTo, CancellationToken ct)
+    {
         // Encrypt first: without a group (or if MLS fails) this throws and nothing is signed, stored or sent.
-        var ciphertext = await _groups.EncryptAsync(channelId, plaintext, ct);
+        var ciphertext = await _groups.EncryptAsync(channelId, content.Encode(), ct);
         var at = channelId.IndexOf(ThreadMarker, StringComparison.Ordinal);
-        var envelope = EnvelopeCodec.Sign(new Envelope
+        return EnvelopeCodec.Sign(new Envelope
         {
             Channel = channelId,
             Author = Did,
@@ -124,18 +141,11 @@ public sealed partial class HarmonyChatClient
             Target = target,
             Ciphertext = ciphertext,
         }, _key);
-        // MLS cannot decrypt one's own messages: the sender keeps what it wrote.
-        await _store.PutOwnContentAsync(envelope.Id, plaintext, ct);
-        if (kind == EnvelopeKind.Message)
-        {
-            var pending = NewMessage(envelope, 0, content.Text, null);
-            await _store.PutMessageAsync(pending, 0, "", ct);
-            Publish(pending);
-        }
-        await WatchAsync(channelId, community.CapabilityId, ct);
-        await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, ct);
-        return envelope.Id;
     }
+
+    /// <summary>An encoded message envelope for the channel's current epoch that is not sent (tests: late delivery).</summary>
+    internal async Task<byte[]> SealUnsentAsync(string channelId, string text, CancellationToken ct) =>
+        EnvelopeCodec.Encode(await SealAsync(channelId, EnvelopeKind.Message, new MessageContent(text), null, null, ct));
 
     /// <summary>Waits until everything the server had logged for the channel when called has been applied.</summary>
     private async Task CatchUpAsync(string channelId, IProgress<SyncProgress>? progress, CancellationToken ct)

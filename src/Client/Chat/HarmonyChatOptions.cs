@@ -18,8 +18,8 @@ public sealed record HarmonyChatOptions
     /// <summary>How many past epochs of a group stay readable for late application messages.</summary>
     public int RetainedEpochs { get; init; } = 3;
 
-    /// <summary>How long past epochs stay readable (applied by the MLS core once it supports it).</summary>
-    public TimeSpan RetainedEpochLifetime { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long a past epoch stays readable after the group left it (measured with <see cref="Time"/>).</summary>
+    public TimeSpan RetainedEpochLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How many unused KeyPackages the client keeps on the server.</summary>
     public int KeyPackagePoolTarget { get; init; } = 10;
@@ -52,8 +52,9 @@ public sealed record HarmonyChatOptions
     public ushort CipherSuite { get; init; } = 3;
 
     /// <summary>
-    /// Clock that schedules maintenance: when self-updates are due and when rosters are polled. Protocol timestamps
-    /// (invocations, envelopes, KeyPackage lifetimes) always use the system clock, which the server checks.
+    /// Clock of the client's own policies: when self-updates are due, when rosters are polled, when retained epochs
+    /// expire and which KeyPackages and leaves are current. Timestamps the server checks (invocations, envelopes,
+    /// new KeyPackages' lifetimes) always use the system clock.
     /// </summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

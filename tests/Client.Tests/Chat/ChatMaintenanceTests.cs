@@ -70,6 +70,38 @@ public sealed class ChatMaintenanceTests(ChatNodeFixture fixture)
         Assert.True(last.Total >= 5);
     }
 
+    [Fact]
+    public async Task Late_messages_of_retained_epochs_decrypt_until_their_lifetime_ends()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var alice = await fixture.UserAsync("alice");
+        using var bobKey = Ed25519KeyPair.Generate();
+        var bobOptions = fixture.Options(Path.Combine(fixture.Folder, "late-" + Guid.NewGuid().ToString("N")[..8])) with
+        {
+            Time = clock,
+            RetainedEpochs = 2,
+            RetainedEpochLifetime = TimeSpan.FromMinutes(10),
+            MaintenanceInterval = TimeSpan.FromDays(30),
+        };
+        await using var bob = await HarmonyChatClient.ConnectAsync(bobOptions, bobKey);
+        var community = await alice.Client.CreateCommunityAsync("Late");
+        var channel = community.Channels[0].Id;
+        await bob.JoinAsync(await alice.Client.CreateInviteAsync(community.Id, bob.Did));
+        await Wait.UntilAsync(async () => await bob.GroupStatusAsync(channel) is not null, "bob to be added");
+        var epoch = (await alice.Client.GroupStatusAsync(channel))!.Value.Epoch;
+
+        // Two messages encrypted in this epoch but delivered late, after a Commit moved the group on.
+        var early = await alice.Client.SealUnsentAsync(channel, "early", CancellationToken.None);
+        var later = await alice.Client.SealUnsentAsync(channel, "later", CancellationToken.None);
+        await alice.Client.SelfUpdateAsync(channel);
+        await Wait.UntilAsync(async () => (await bob.GroupStatusAsync(channel))!.Value.Epoch == epoch + 1, "bob to process the commit");
+
+        Assert.Equal("{\"text\":\"early\"}", System.Text.Encoding.UTF8.GetString(await bob.DecryptEnvelopeAsync(early, CancellationToken.None)));
+        clock.Advance(TimeSpan.FromMinutes(11));
+        var expired = await Assert.ThrowsAsync<Harmony.Core.Mls.MlsException>(() => bob.DecryptEnvelopeAsync(later, CancellationToken.None));
+        Assert.Equal("mls.message.epoch_expired", expired.Code);
+    }
+
     /// <summary>Records reports synchronously (Progress&lt;T&gt; posts them later).</summary>
     private sealed class SyncProgressRecorder(List<SyncProgress> reports) : IProgress<SyncProgress>
     {
