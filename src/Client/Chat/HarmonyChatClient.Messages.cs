@@ -162,7 +162,7 @@ public sealed partial class HarmonyChatClient
             var applied = Applied(channelId);
             progress?.Report(new SyncProgress(channelId, Math.Min(applied, total), total));
             return applied >= total;
-        }, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct);
+        }, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct, () => WatchAsync(channelId, community.CapabilityId, ct, resync: true));
     }
 
     private long Applied(string channelId) => _applied.TryGetValue(channelId, out var seq) ? seq : 0;
