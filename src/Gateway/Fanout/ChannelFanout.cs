@@ -1,31 +1,52 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Harmony.Gateway.Hosting;
 using Harmony.Gateway.Hubs;
 using Harmony.Grains.Abstractions.Channel;
-using Harmony.Grains.Abstractions.Streams;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
 
 namespace Harmony.Gateway.Fanout;
 
 /// <summary>
-/// Holds ONE Orleans stream subscription per channel that at least one local connection watches (reference-counted
-/// by connection; released when the last watcher leaves or disconnects) and forwards each event to the channel's
-/// SignalR group. Each channel has a bounded queue between the stream and SignalR, so a slow connection never holds
-/// up the stream's pulling agent; when the queue is full the oldest events are dropped. Delivery is best effort:
-/// clients repair gaps from the log by sequence number.
+/// Registers this gateway as ONE watcher (an <see cref="IChannelObserver"/> object reference) with every channel grain
+/// that at least one local connection watches (reference-counted by connection; removed when the last watcher leaves
+/// or disconnects), renews the registrations periodically, and forwards each event to the channel's SignalR group.
+/// The grain calls the observer once per durable batch, directly (no stream queue to poll). Each channel has a bounded
+/// queue between the observer and SignalR, so a slow connection never holds up the grain's call; when the queue is
+/// full the oldest events are dropped. Delivery is best effort: clients repair gaps from the log by sequence number.
 /// </summary>
-public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub> hub, HarmonyGatewayOptions options, ILogger<ChannelFanout> logger)
+public sealed partial class ChannelFanout : IAsyncDisposable
 {
+    private readonly IClusterClient _cluster;
+    private readonly IHubContext<HarmonyHub> _hub;
+    private readonly HarmonyGatewayOptions _options;
+    private readonly ILogger<ChannelFanout> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, Watch> _watches = new(StringComparer.Ordinal);
+    // Mutated under _gate; read without it by Enqueue, which must never wait behind a grain call.
+    private readonly ConcurrentDictionary<string, Watch> _watches = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byConnection = new(StringComparer.Ordinal);
+    private readonly ChannelFanoutObserver _observer;
+    private readonly IChannelObserver _reference;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _renewal;
+
+    /// <summary>Creates the fan-out and its observer reference, and starts renewing registrations.</summary>
+    public ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub> hub, HarmonyGatewayOptions options, ILogger<ChannelFanout> logger)
+    {
+        _cluster = cluster;
+        _hub = hub;
+        _options = options;
+        _logger = logger;
+        _observer = new ChannelFanoutObserver(this);
+        _reference = cluster.CreateObjectReference<IChannelObserver>(_observer);
+        _renewal = Task.Run(() => RenewLoopAsync(_stopping.Token));
+    }
 
     /// <summary>The SignalR group of a channel's watchers.</summary>
     public static string GroupName(string channelId) => "channel:" + channelId;
 
-    /// <summary>Channels with a live stream subscription on this gateway.</summary>
+    /// <summary>Channels this gateway is registered with as a watcher.</summary>
     public IReadOnlyCollection<string> SubscribedChannels
     {
         get
@@ -44,25 +65,28 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
         finally { _gate.Release(); }
     }
 
-    /// <summary>Adds <paramref name="connectionId"/> as a watcher of <paramref name="channelId"/>, subscribing on the first one.</summary>
+    /// <summary>Adds <paramref name="connectionId"/> as a watcher of <paramref name="channelId"/>, registering with the grain on the first one.</summary>
     public async Task WatchAsync(string channelId, string connectionId)
     {
+        // Join the group first: an event delivered between the registration and the join would otherwise be missed.
+        await _hub.Groups.AddToGroupAsync(connectionId, GroupName(channelId));
         await _gate.WaitAsync();
         try
         {
             if (!_watches.TryGetValue(channelId, out var watch))
             {
-                var queue = Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(options.FanoutQueueCapacity)
+                try { await Channel(channelId).AddWatcherAsync(_reference); }
+                catch
+                {
+                    await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId));
+                    throw;
+                }
+                var queue = System.Threading.Channels.Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(_options.FanoutQueueCapacity)
                 {
                     FullMode = BoundedChannelFullMode.DropOldest,
                     SingleReader = true,
                 });
-                var handle = await Stream(channelId).SubscribeAsync((e, _) =>
-                {
-                    queue.Writer.TryWrite(e);
-                    return Task.CompletedTask;
-                });
-                watch = new Watch(handle, queue, Task.Run(() => PumpAsync(queue.Reader)));
+                watch = new Watch(queue, Task.Run(() => PumpAsync(queue.Reader)));
                 _watches[channelId] = watch;
             }
             watch.Connections.Add(connectionId);
@@ -70,13 +94,12 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
             channels.Add(channelId);
         }
         finally { _gate.Release(); }
-        await hub.Groups.AddToGroupAsync(connectionId, GroupName(channelId));
     }
 
-    /// <summary>Removes a watcher; unsubscribes when it was the last.</summary>
+    /// <summary>Removes a watcher; unregisters from the grain when it was the last.</summary>
     public async Task UnwatchAsync(string channelId, string connectionId)
     {
-        await hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId));
+        await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId));
         await _gate.WaitAsync();
         try
         {
@@ -102,21 +125,65 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
         finally { _gate.Release(); }
     }
 
+    /// <summary>Queues events the grain delivered (called by the observer; never blocks the caller).</summary>
+    internal void Enqueue(ChannelEventBatch batch)
+    {
+        if (!_watches.TryGetValue(batch.ChannelId, out var watch)) return;
+        foreach (var e in batch.Events) watch.Queue.Writer.TryWrite(e);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try { await _renewal; }
+        catch (OperationCanceledException) { }
+        try { _cluster.DeleteObjectReference<IChannelObserver>(_reference); }
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        {
+            // The silo stopped first; the reference died with it.
+        }
+        _stopping.Dispose();
+    }
+
     private async Task ReleaseAsync(string channelId, string connectionId)
     {
         if (!_watches.TryGetValue(channelId, out var watch) || !watch.Connections.Remove(connectionId) || watch.Connections.Count > 0) return;
-        _watches.Remove(channelId);
+        _watches.TryRemove(channelId, out _);
         watch.Queue.Writer.TryComplete();
-        try { await watch.Handle.UnsubscribeAsync(); }
+        try { await Channel(channelId).RemoveWatcherAsync(_reference); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The subscription may already be gone (silo restart); nothing else holds it.
-            logger.LogWarning(e, "Unsubscribing from channel {Channel} failed", channelId);
+            // The registration expires with its lease anyway.
+            LogUnwatchFailed(_logger, e, channelId);
         }
     }
 
-    private IAsyncStream<ChannelEvent> Stream(string channelId) =>
-        cluster.GetStreamProvider(StreamNames.Provider).GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, channelId));
+    /// <summary>
+    /// Renews every registration well within the grains' lease; this also re-registers with a channel grain that was
+    /// reactivated (for example on another silo after a failure), which starts with no watchers.
+    /// </summary>
+    private async Task RenewLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.FanoutRenewInterval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            string[] channels;
+            await _gate.WaitAsync(cancellationToken);
+            try { channels = [.. _watches.Keys]; }
+            finally { _gate.Release(); }
+            foreach (var channelId in channels)
+            {
+                try { await Channel(channelId).AddWatcherAsync(_reference); }
+                catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    LogRenewFailed(_logger, e, channelId);
+                }
+            }
+        }
+    }
+
+    private IChannelGrain Channel(string channelId) => _cluster.GetGrain<IChannelGrain>(channelId);
 
     private async Task PumpAsync(ChannelReader<ChannelEvent> events)
     {
@@ -127,7 +194,7 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
     {
         try
         {
-            var group = hub.Clients.Group(GroupName(e.ChannelId));
+            var group = _hub.Clients.Group(GroupName(e.ChannelId));
             if (e.Kind == ChannelEventKind.Envelope && e.Envelope is { } envelope)
                 await group.SendAsync(HubEvents.Envelope, new EnvelopeEvent(e.ChannelId, e.Seq, envelope));
             else if (e.Kind == ChannelEventKind.Typing && e.Typist is { } typist)
@@ -138,14 +205,21 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Best effort: a failed push is repaired by the client's seq-gap sync.
-            logger.LogWarning(ex, "Forwarding an event of channel {Channel} failed", e.ChannelId);
+            LogForwardFailed(_logger, ex, e.ChannelId);
         }
     }
 
-    private sealed class Watch(StreamSubscriptionHandle<ChannelEvent> handle, Channel<ChannelEvent> queue, Task pump)
-    {
-        public StreamSubscriptionHandle<ChannelEvent> Handle { get; } = handle;
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unregistering from channel {Channel} failed")]
+    private static partial void LogUnwatchFailed(ILogger logger, Exception exception, string channel);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the watch of channel {Channel} failed")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding an event of channel {Channel} failed")]
+    private static partial void LogForwardFailed(ILogger logger, Exception exception, string channel);
+
+    private sealed class Watch(Channel<ChannelEvent> queue, Task pump)
+    {
         public Channel<ChannelEvent> Queue { get; } = queue;
 
         /// <summary>Forwards the queue to SignalR; ends once the queue is completed and drained.</summary>

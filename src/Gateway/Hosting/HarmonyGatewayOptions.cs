@@ -50,6 +50,19 @@ public sealed class HarmonyGatewayOptions
     /// <summary>Events buffered per watched channel between the stream and SignalR; beyond it the oldest are dropped (clients resync).</summary>
     public int FanoutQueueCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// How often the gateway renews its watcher registration with each watched channel grain (default 15 s; the grains'
+    /// lease, <c>HarmonyGrainOptions.WatcherLease</c>, is 90 s). It also bounds how long live delivery of a channel pauses
+    /// after its grain was reactivated elsewhere (clients still repair the gap by sequence number).
+    /// </summary>
+    public TimeSpan FanoutRenewInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Hub calls of one connection the server runs concurrently (default 16). Above 1, a client's pipelined sends
+    /// share group commits instead of each waiting for the previous one's durable write; the rate limits still apply.
+    /// </summary>
+    public int MaxParallelInvocationsPerConnection { get; set; } = 16;
+
     /// <summary>Hub call rate limit per connection.</summary>
     public TokenBucketOptions ConnectionRate { get; set; } = new() { Capacity = 60, TokensPerSecond = 20 };
 
@@ -70,6 +83,8 @@ public sealed class HarmonyGatewayOptions
         if (MaxInvocationBytes < 256) throw new ArgumentException("MaxInvocationBytes must be at least 256.");
         if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || FanoutQueueCapacity < 1 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
             throw new ArgumentException("Counts must be positive.");
+        if (FanoutRenewInterval <= TimeSpan.Zero) throw new ArgumentException("FanoutRenewInterval must be positive.");
+        if (MaxParallelInvocationsPerConnection < 1) throw new ArgumentException("MaxParallelInvocationsPerConnection must be positive.");
         ConnectionRate.Validate();
         DidRate.Validate();
     }

@@ -60,4 +60,16 @@ public interface IChannelGrain : IGrainWithStringKey
     /// </summary>
     [Alias("membership-changed")]
     Task MembershipChangedAsync(string did, bool joined);
+
+    /// <summary>
+    /// Registers (or renews) a gateway's observer of this channel's live events for the grain's watcher lease
+    /// (server-internal: the gateway calls it when its first connection watches the channel, and again periodically,
+    /// because a reactivated grain starts with no watchers). Returns the channel's last sequence number.
+    /// </summary>
+    [Alias("add-watcher"), AlwaysInterleave]
+    Task<long> AddWatcherAsync(IChannelObserver observer);
+
+    /// <summary>Removes a gateway's observer (server-internal: when its last connection stops watching).</summary>
+    [Alias("remove-watcher"), AlwaysInterleave]
+    Task RemoveWatcherAsync(IChannelObserver observer);
 }

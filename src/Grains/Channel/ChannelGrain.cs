@@ -19,8 +19,10 @@ namespace Harmony.Grains.Channel;
 /// A channel's durable log. Reentrant so that appends verified concurrently share one group commit: each authorized
 /// append joins a queue, one flush loop at a time writes everything queued in one <see cref="IMessageLogStore.AppendBatchAsync"/>,
 /// and callers are acknowledged with their sequence number only after their batch is durable; the batch is then
-/// published on the channel stream in sequence order. Sequence numbers are assigned when a batch is formed, so a failed
-/// write leaves no gap.
+/// delivered in one call to every registered gateway watcher (<see cref="IChannelObserver"/>) and published on the
+/// channel stream in sequence order. Sequence numbers are assigned when a batch is formed, so a failed write leaves no
+/// gap. Signatures are verified off the activation's turn (on the thread pool), so one channel's appends verify in
+/// parallel while sequencing stays in the turn.
 /// </summary>
 [Reentrant]
 internal sealed partial class ChannelGrain(
@@ -43,6 +45,8 @@ internal sealed partial class ChannelGrain(
     private readonly Dictionary<string, JsonObject> _capabilities = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private readonly CapabilityGuard _guard = new(options, time, nonces, chainCache);
+    // Leases are operational, not protocol time: the system clock, so a test's fake clock never expires a gateway.
+    private readonly ChannelWatchers _watchers = new(TimeProvider.System, options.WatcherLease, options.MaxWatchers);
     private CommunityPolicy? _policy;
     private HashSet<string> _banned = new(StringComparer.Ordinal);
     private IAsyncStream<ChannelEvent>? _stream;
@@ -102,11 +106,15 @@ internal sealed partial class ChannelGrain(
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(proof);
         RequireInitialized();
-        var decoded = DecodeVerified(envelope);
+        var decoded = Decode(envelope);
 
+        // Dedupe before verifying: the id is the hash of the signed content, so a known id can only be acknowledged,
+        // never written again, and a retry storm costs a lookup instead of a signature check.
         if (_recent.TryGet(decoded.Id, out var knownSeq)) return new AppendResult { Seq = knownSeq, Duplicate = true };
         if (_pendingById.TryGetValue(decoded.Id, out var inFlight))
             return (await inFlight.Completion.Task) with { Duplicate = true };
+        // The signature check is most of an append's CPU; off the turn, appends of this channel verify in parallel.
+        await Task.Run(() => RequireSignature(decoded));
 
         HandshakeHeader? handshake = decoded.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(decoded.Ciphertext, options.Protocol.MaxEnvelopeBytes) : null;
         await EnsurePolicyAsync();
@@ -252,6 +260,23 @@ internal sealed partial class ChannelGrain(
     }
 
     /// <inheritdoc />
+    public Task<long> AddWatcherAsync(IChannelObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        RequireInitialized();
+        if (!_watchers.Add(observer)) throw Refusals.TooLarge($"Channel '{ChannelId}' has the maximum of {options.MaxWatchers} gateway watchers.");
+        return Task.FromResult(_lastSeq);
+    }
+
+    /// <inheritdoc />
+    public Task RemoveWatcherAsync(IChannelObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _watchers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task MembershipChangedAsync(string did, bool joined)
     {
         ArgumentException.ThrowIfNullOrEmpty(did);
@@ -267,10 +292,22 @@ internal sealed partial class ChannelGrain(
 
     private Envelope DecodeVerified(byte[] bytes)
     {
+        var envelope = Decode(bytes);
+        RequireSignature(envelope);
+        return envelope;
+    }
+
+    private static void RequireSignature(Envelope envelope)
+    {
+        if (!EnvelopeCodec.Verify(envelope)) throw Refusals.InvalidEnvelope("The envelope's signature is not its author's.");
+    }
+
+    /// <summary>Decodes and checks everything but the signature (see <see cref="RequireSignature"/>).</summary>
+    private Envelope Decode(byte[] bytes)
+    {
         Envelope envelope;
         try { envelope = EnvelopeCodec.Decode(bytes, options.Protocol); }
         catch (ProtocolException e) { throw GrainRequestException.From(e); }
-        if (!EnvelopeCodec.Verify(envelope)) throw Refusals.InvalidEnvelope("The envelope's signature is not its author's.");
         if (!string.Equals(envelope.Channel, ChannelId, StringComparison.Ordinal))
             throw Refusals.InvalidEnvelope($"The envelope is for channel '{envelope.Channel}', not '{ChannelId}'.");
         if (!string.Equals(envelope.Thread, state.State.ThreadRootId, StringComparison.Ordinal))
@@ -436,9 +473,11 @@ internal sealed partial class ChannelGrain(
         _lastSeq += entries.Count;
         _batches++;
         for (var i = 0; i < batch.Count; i++) Complete(batch[i], new AppendResult { Seq = entries[i].Seq });
+        var events = entries.Select(e => new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = e.Seq, Envelope = e.Envelope }).ToArray();
+        // Watchers first: they are the live path to clients; the stream is for other consumers.
+        _watchers.Deliver(new ChannelEventBatch { ChannelId = ChannelId, Events = events }, OnWatcherFailed);
         await ApplyHeadEffectsAsync(batch);
-        foreach (var entry in entries)
-            await PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = entry.Seq, Envelope = entry.Envelope });
+        foreach (var e in events) await PublishToStreamAsync(e);
     }
 
     /// <summary>A Commit was not written: the epoch stays, and queued handshakes that counted on it are refused.</summary>
@@ -494,7 +533,16 @@ internal sealed partial class ChannelGrain(
         if (changed) await WriteStateAsync();
     }
 
-    private async Task PublishAsync(ChannelEvent channelEvent)
+    /// <summary>Delivers an ephemeral event (typing, membership) to the watchers and the stream.</summary>
+    private Task PublishAsync(ChannelEvent channelEvent)
+    {
+        _watchers.Deliver(new ChannelEventBatch { ChannelId = ChannelId, Events = [channelEvent] }, OnWatcherFailed);
+        return PublishToStreamAsync(channelEvent);
+    }
+
+    private void OnWatcherFailed(Exception e) => LogWatcherFailed(logger, e, ChannelId);
+
+    private async Task PublishToStreamAsync(ChannelEvent channelEvent)
     {
         try
         {
@@ -541,6 +589,9 @@ internal sealed partial class ChannelGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Channel {Channel}: a group commit of {Count} entries failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string channel, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel}: delivering to a gateway watcher failed")]
+    private static partial void LogWatcherFailed(ILogger logger, Exception exception, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel}: publishing to the stream failed")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string channel);
