@@ -165,6 +165,48 @@ public abstract class ChannelLogTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_registered_watcher_gets_each_durable_batch_in_seq_order_and_nothing_after_removal()
+    {
+        var s = await CommunityScenario.CreateAsync(Client);
+        var alice = new Actor();
+        var cap = await s.JoinAsync(alice);
+        var watcher = new RecordingObserver();
+        var reference = Client.CreateObjectReference<IChannelObserver>(watcher);
+        try
+        {
+            var lastSeq = await s.Channel(s.ChannelA).AddWatcherAsync(reference);
+            Assert.Equal(0, lastSeq);
+            var envelopes = Enumerable.Range(1, 20).Select(i => alice.SignEnvelope(s.ChannelA, lamport: (ulong)i)).ToList();
+            // Concurrent appends share group commits: a batch arrives as one call.
+            var results = await Task.WhenAll(envelopes.Select(e => s.AppendAsync(s.ChannelA, e, cap)));
+            await s.Channel(s.ChannelA).TypingAsync(alice.Did, CapabilityProof.ByReference(CommunityScenario.CapId(cap)));
+            await watcher.WaitForAsync(b => b.Events.Any(e => e.Kind == ChannelEventKind.Typing), Timeout);
+
+            var batches = watcher.Batches;
+            var logged = batches.SelectMany(b => b.Events).Where(e => e.Kind == ChannelEventKind.Envelope).ToList();
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), logged.Select(e => e.Seq));
+            Assert.Equal(envelopes.Zip(results).OrderBy(x => x.Second.Seq).Select(x => x.First), logged.Select(e => e.Envelope!));
+            Assert.All(batches, b => Assert.Equal(s.ChannelA, b.ChannelId));
+
+            await s.Channel(s.ChannelA).RemoveWatcherAsync(reference);
+            var before = watcher.Batches.Count;
+            await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, lamport: 21), cap);
+            // A second watcher registered after the append proves the channel finished publishing; the first got nothing.
+            var probe = new RecordingObserver();
+            var probeReference = Client.CreateObjectReference<IChannelObserver>(probe);
+            await s.Channel(s.ChannelA).AddWatcherAsync(probeReference);
+            await s.Channel(s.ChannelA).TypingAsync(alice.Did, CapabilityProof.ByReference(CommunityScenario.CapId(cap)));
+            await probe.WaitForAsync(b => b.Events.Any(e => e.Kind == ChannelEventKind.Typing), Timeout);
+            Assert.Equal(before, watcher.Batches.Count);
+            Client.DeleteObjectReference<IChannelObserver>(probeReference);
+        }
+        finally
+        {
+            Client.DeleteObjectReference<IChannelObserver>(reference);
+        }
+    }
+
+    [Fact]
     public async Task A_thread_is_a_child_channel_covered_by_the_parent_channels_capability()
     {
         var s = await CommunityScenario.CreateAsync(Client);
