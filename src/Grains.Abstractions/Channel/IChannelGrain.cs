@@ -6,7 +6,7 @@ namespace Harmony.Grains.Abstractions.Channel;
 /// <summary>
 /// A channel's durable log (key: channel id). Appends are verified (signature, author = invoker, capability for the
 /// envelope kind's action on this channel, bans, slow mode), deduplicated by envelope id, sequenced, written in group
-/// commits and acknowledged only once durable, then published on the channel stream.
+/// commits and acknowledged only once durable, then delivered to the registered gateway watchers (<see cref="IChannelObserver"/>).
 /// </summary>
 [Alias("harmony.channel")]
 public interface IChannelGrain : IGrainWithStringKey

@@ -7,11 +7,9 @@ using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
 using Harmony.Grains.Abstractions.Errors;
-using Harmony.Grains.Abstractions.Streams;
 using Harmony.Grains.Authorization;
 using Harmony.Grains.Storage;
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
 
 namespace Harmony.Grains.Channel;
 
@@ -19,8 +17,7 @@ namespace Harmony.Grains.Channel;
 /// A channel's durable log. Reentrant so that appends verified concurrently share one group commit: each authorized
 /// append joins a queue, one flush loop at a time writes everything queued in one <see cref="IMessageLogStore.AppendBatchAsync"/>,
 /// and callers are acknowledged with their sequence number only after their batch is durable; the batch is then
-/// delivered in one call to every registered gateway watcher (<see cref="IChannelObserver"/>) and published on the
-/// channel stream in sequence order. Sequence numbers are assigned when a batch is formed, so a failed write leaves no
+/// delivered, in sequence order and in one call, to every registered gateway watcher (<see cref="IChannelObserver"/>). Sequence numbers are assigned when a batch is formed, so a failed write leaves no
 /// gap. Signatures are verified off the activation's turn (on the thread pool), so one channel's appends verify in
 /// parallel while sequencing stays in the turn.
 /// </summary>
@@ -45,11 +42,11 @@ internal sealed partial class ChannelGrain(
     private readonly Dictionary<string, JsonObject> _capabilities = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private readonly CapabilityGuard _guard = new(options, time, nonces, chainCache);
+    private readonly AuthorizationCache _authorized = new(MaxCachedCapabilities);
     // Leases are operational, not protocol time: the system clock, so a test's fake clock never expires a gateway.
     private readonly ChannelWatchers _watchers = new(TimeProvider.System, options.WatcherLease, options.MaxWatchers);
     private CommunityPolicy? _policy;
     private HashSet<string> _banned = new(StringComparer.Ordinal);
-    private IAsyncStream<ChannelEvent>? _stream;
     private long _lastSeq;
     private ulong _nextEpoch;
     private long _batches;
@@ -64,7 +61,6 @@ internal sealed partial class ChannelGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, ChannelId));
         _nextEpoch = state.State.MlsEpoch;
         if (state.State.Initialized) _lastSeq = await store.MaxSeqAsync(ChannelId, cancellationToken);
     }
@@ -165,7 +161,7 @@ internal sealed partial class ChannelGrain(
         await EnsurePolicyAsync();
         if (_banned.Contains(did)) throw Refusals.Banned(did);
         await AuthorizeAsync(proof with { Holder = did }, did, Actions.SendMessage, binding: null);
-        await PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Typing, ChannelId = ChannelId, Typist = did });
+        Publish(new ChannelEvent { Kind = ChannelEventKind.Typing, ChannelId = ChannelId, Typist = did });
     }
 
     /// <inheritdoc />
@@ -281,7 +277,8 @@ internal sealed partial class ChannelGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(did);
         if (!state.State.Initialized) return Task.CompletedTask;
-        return PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Membership, ChannelId = ChannelId, Member = did, Joined = joined });
+        Publish(new ChannelEvent { Kind = ChannelEventKind.Membership, ChannelId = ChannelId, Member = did, Joined = joined });
+        return Task.CompletedTask;
     }
 
     /// <summary>Null, or base64url(SHA-256) as <see cref="EnvelopeCodec"/> computes ids (43 characters).</summary>
@@ -368,8 +365,12 @@ internal sealed partial class ChannelGrain(
         }
         if (proof.CapabilityId is null) throw Refusals.Unauthorized("A capability invocation or reference is required.");
         if (holder is null) throw Refusals.Unauthorized("A capability reference needs the holder's DID.");
+        var policyVersion = _policy.Version;
+        if (_authorized.Allows(proof.CapabilityId, holder, action, policyVersion, time.GetUtcNow())) return holder;
         var capability = await ResolveCapabilityAsync(proof.CapabilityId);
-        await _guard.VerifyHeldAsync(capability, holder, action, ChannelTarget, owner, CommunityTarget);
+        var chain = await _guard.VerifyHeldAsync(capability, holder, action, ChannelTarget, owner, CommunityTarget);
+        // Only under the policy the check ran with: a newer one (installed while awaiting) may have revoked it.
+        if (_policy.Version == policyVersion) _authorized.Add(proof.CapabilityId, holder, action, policyVersion, chain.Expires);
         return holder;
     }
 
@@ -419,6 +420,7 @@ internal sealed partial class ChannelGrain(
         _policy = policy;
         _banned = new HashSet<string>(policy.Banned, StringComparer.Ordinal);
         _guard.SetRevoked(policy.Revoked);
+        _authorized.Clear();
     }
 
     private async Task FlushLoopAsync()
@@ -474,10 +476,8 @@ internal sealed partial class ChannelGrain(
         _batches++;
         for (var i = 0; i < batch.Count; i++) Complete(batch[i], new AppendResult { Seq = entries[i].Seq });
         var events = entries.Select(e => new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = e.Seq, Envelope = e.Envelope }).ToArray();
-        // Watchers first: they are the live path to clients; the stream is for other consumers.
         _watchers.Deliver(new ChannelEventBatch { ChannelId = ChannelId, Events = events }, OnWatcherFailed);
         await ApplyHeadEffectsAsync(batch);
-        foreach (var e in events) await PublishToStreamAsync(e);
     }
 
     /// <summary>A Commit was not written: the epoch stays, and queued handshakes that counted on it are refused.</summary>
@@ -533,27 +533,11 @@ internal sealed partial class ChannelGrain(
         if (changed) await WriteStateAsync();
     }
 
-    /// <summary>Delivers an ephemeral event (typing, membership) to the watchers and the stream.</summary>
-    private Task PublishAsync(ChannelEvent channelEvent)
-    {
+    /// <summary>Delivers an ephemeral event (typing, membership) to the watchers.</summary>
+    private void Publish(ChannelEvent channelEvent) =>
         _watchers.Deliver(new ChannelEventBatch { ChannelId = ChannelId, Events = [channelEvent] }, OnWatcherFailed);
-        return PublishToStreamAsync(channelEvent);
-    }
 
     private void OnWatcherFailed(Exception e) => LogWatcherFailed(logger, e, ChannelId);
-
-    private async Task PublishToStreamAsync(ChannelEvent channelEvent)
-    {
-        try
-        {
-            await _stream!.OnNextAsync(channelEvent);
-        }
-        catch (Exception e)
-        {
-            // The stream is a latency optimization; clients repair gaps from the durable log by sequence number.
-            LogPublishFailed(logger, e, ChannelId);
-        }
-    }
 
     private async Task WriteStateAsync()
     {
@@ -592,7 +576,4 @@ internal sealed partial class ChannelGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel}: delivering to a gateway watcher failed")]
     private static partial void LogWatcherFailed(ILogger logger, Exception exception, string channel);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel}: publishing to the stream failed")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string channel);
 }
