@@ -5,7 +5,8 @@ using Harmony.Bench.Load.Baseline;
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton<SequenceCounter>();
-builder.Services.AddSignalR(o => o.MaximumParallelInvocationsPerClient = 32).AddMessagePackProtocol();
+// As many parallel calls per connection as the Harmony gateway allows by default (MaxParallelInvocationsPerConnection).
+builder.Services.AddSignalR(o => o.MaximumParallelInvocationsPerClient = 16).AddMessagePackProtocol();
 var app = builder.Build();
 app.MapGet("/readyz", () => "ok");
 app.MapHub<RawHub>("/hub");

@@ -18,15 +18,3 @@ public sealed class RawHub(SequenceCounter counter) : Hub
         return new AppendResult(seq, false);
     }
 }
-
-/// <summary>The baseline has one channel; the load generator uses this id.</summary>
-public static class RawEnvelope
-{
-    public const string Channel = "load";
-}
-
-public sealed record WatchResult(string ChannelId, long LastSeq);
-
-public sealed record AppendResult(long Seq, bool Duplicate);
-
-public sealed record EnvelopeEvent(string ChannelId, long Seq, byte[] Envelope);

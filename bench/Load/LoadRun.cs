@@ -98,7 +98,8 @@ internal static class LoadRun
     /// Closed loop: each publisher keeps <see cref="LoadOptions.IngestWindow"/> sends in flight for warm-up + duration
     /// (envelopes signed beforehand, up to <paramref name="maxRate"/>/s); counts acknowledged (durable) sends.
     /// </summary>
-    public static async Task<RunResult> ClosedLoopAsync(ServerProcess server, IReadOnlyList<LoadClient> publishers, double maxRate, LoadOptions o)
+    /// <remarks>With <paramref name="cycle"/> (the raw baseline, which does not dedupe) the envelopes are sent round and round.</remarks>
+    public static async Task<RunResult> ClosedLoopAsync(ServerProcess server, IReadOnlyList<LoadClient> publishers, double maxRate, bool cycle, LoadOptions o)
     {
         var perPublisher = (int)Math.Ceiling(maxRate * (o.Warmup + o.Duration) / publishers.Count);
         var bytes = new byte[publishers.Count][][];
@@ -123,12 +124,12 @@ internal static class LoadRun
             var window = new SemaphoreSlim(o.IngestWindow);
             var mine = acked[p] = new List<(long, long)>(perPublisher);
             var sends = new List<Task>(perPublisher);
-            await DelayUntilAsync(start);
             var k = 0;
-            for (; k < perPublisher && Stopwatch.GetTimestamp() < windowEnd; k++)
+            await DelayUntilAsync(start);
+            for (; (cycle || k < perPublisher) && Stopwatch.GetTimestamp() < windowEnd; k++)
             {
                 await window.WaitAsync();
-                var envelope = bytes[p][k];
+                var envelope = bytes[p][k % perPublisher];
                 sends.Add(Task.Run(async () =>
                 {
                     var sent = Stopwatch.GetTimestamp();
@@ -145,7 +146,7 @@ internal static class LoadRun
                     finally { window.Release(); }
                 }));
             }
-            if (k == perPublisher) Interlocked.Increment(ref exhausted);
+            if (!cycle && k == perPublisher) Interlocked.Increment(ref exhausted);
             await Task.WhenAll(sends);
         })).ToList();
         await Task.WhenAll(senders).WaitAsync(TimeSpan.FromMinutes(2));

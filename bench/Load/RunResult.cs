@@ -30,6 +30,6 @@ internal sealed record RunResult
     public string? FirstError { get; init; }
 
     public override string ToString() =>
-        $"offered {Offered:N0}/s  delivered {DeliveredPerSecond:N0}/s  acked {AckedPerSecond:N0}/s  p50 {P50Ms:0.00} ms  p95 {P95Ms:0.00} ms  p99 {P99Ms:0.00} ms  " +
+        $"{(double.IsNaN(Offered) ? "closed loop" : $"offered {Offered:N0}/s  delivered {DeliveredPerSecond:N0}/s")}  acked {AckedPerSecond:N0}/s  p50 {P50Ms:0.00} ms  p95 {P95Ms:0.00} ms  p99 {P99Ms:0.00} ms  " +
         $"server {ServerCores:0.00} cores  client {ClientCores:0.00} cores  errors {Errors}  lost {Lost}{(FirstError is null ? "" : "  first error: " + FirstError)}";
 }

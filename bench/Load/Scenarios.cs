@@ -28,12 +28,12 @@ internal static class Scenarios
         for (var run = 1; run <= o.Runs; run++)
         {
             await harmony.SubscribersAsync(0);
-            var h = await LoadRun.ClosedLoopAsync(harmony.Server, await harmony.PublishersAsync(p), o.IngestMax, o);
+            var h = await LoadRun.ClosedLoopAsync(harmony.Server, await harmony.PublishersAsync(p), o.IngestMax, cycle: false, o);
             Console.WriteLine($"  run {run} harmony: {h}");
             row.Harmony.Add(h);
             if (raw is null) continue;
             await raw.SubscribersAsync(0);
-            var r = await LoadRun.ClosedLoopAsync(raw.Server, await raw.PublishersAsync(p), o.IngestMax, o);
+            var r = await LoadRun.ClosedLoopAsync(raw.Server, await raw.PublishersAsync(p), o.IngestMax, cycle: true, o);
             Console.WriteLine($"  run {run} raw:     {r}");
             row.Raw.Add(r);
         }
