@@ -75,13 +75,17 @@ internal static class LoadRun
         foreach (var s in subscribers) s.Log = null;
         var fromOffset = windowStart - start;
         var toOffset = windowEnd - start;
-        var latencies = deliveries.Where(d => d.Offset >= fromOffset && d.Offset < toOffset)
-            .Select(d => (d.At - (start + d.Offset)) * 1000.0 / Frequency).ToArray();
+        var inWindow = deliveries.Where(d => d.Offset >= fromOffset && d.Offset < toOffset).ToArray();
+        var latencies = inWindow.Select(d => (d.At - (start + d.Offset)) * 1000.0 / Frequency).ToArray();
+        // Sustained rate: deliveries of the messages sent in the window over the time they took to arrive (at least
+        // the window), so a server that falls behind is not credited with catching up on the warm-up's backlog.
+        var lastArrival = inWindow.Length == 0 ? windowEnd : inWindow.Max(d => d.At);
+        var deliverySeconds = Math.Max(o.Duration, (lastArrival - windowStart) / (double)Frequency);
         var sentInWindow = offsets.Count(x => x >= fromOffset && x < toOffset);
         return new RunResult
         {
             Offered = rate,
-            DeliveredPerSecond = deliveries.Count(d => d.At >= windowStart && d.At < windowEnd) / o.Duration,
+            DeliveredPerSecond = inWindow.Length / deliverySeconds,
             AckedPerSecond = acks.Count(a => a >= windowStart && a < windowEnd) / o.Duration,
             P50Ms = Stats.Percentile(latencies, 50),
             P95Ms = Stats.Percentile(latencies, 95),
