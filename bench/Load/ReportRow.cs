@@ -9,10 +9,12 @@ internal sealed class ReportRow(string scenario, int subscribers, int publishers
 
     public static void PrintTable(IEnumerable<ReportRow> rows)
     {
-        Console.WriteLine("| scenario | S | P | offered msg/s | Harmony delivered/s | raw delivered/s | Harmony/raw | Harmony acked/s | Harmony p50 / p95 / p99 ms | raw p50 / p99 ms | server CPU cores (Harmony / raw) | load gen. cores | errors / lost |");
+        Console.WriteLine("| scenario | S | P | offered msg/s | Harmony delivered/s | raw delivered/s | Harmony/raw | Harmony acked/s | Harmony p50 / p95 / p99 ms | raw p50 / p99 ms | server CPU, cores (% of machine), Harmony / raw | load gen. cores | errors / lost |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows) Console.WriteLine(row.Format());
     }
+
+    private static string Cpu(double cores) => $"{cores:0.00} ({cores * 100 / Environment.ProcessorCount:0} %)";
 
     private string Format()
     {
@@ -24,7 +26,7 @@ internal sealed class ReportRow(string scenario, int subscribers, int publishers
         var label = ingest ? "closed loop" : rate.ToString("N0");
         return $"| {scenario} | {subscribers} | {publishers} | {label} | {(ingest ? "—" : harmonyRate.ToString("N0"))} | {(ingest ? "—" : rawRate.ToString("N0"))} | " +
             $"{harmonyRate / rawRate:0.00} | {H(r => r.AckedPerSecond):N0} | {H(r => r.P50Ms):0.00} / {H(r => r.P95Ms):0.00} / {H(r => r.P99Ms):0.00} | " +
-            $"{R(r => r.P50Ms):0.00} / {R(r => r.P99Ms):0.00} | {H(r => r.ServerCores):0.00} / {R(r => r.ServerCores):0.00} | {H(r => r.ClientCores):0.00} | " +
+            $"{R(r => r.P50Ms):0.00} / {R(r => r.P99Ms):0.00} | {Cpu(H(r => r.ServerCores))} / {Cpu(R(r => r.ServerCores))} | {H(r => r.ClientCores):0.00} | " +
             $"{Harmony.Sum(r => r.Errors)} / {Harmony.Sum(r => r.Lost)} |";
     }
 }

@@ -31,5 +31,5 @@ internal sealed record RunResult
 
     public override string ToString() =>
         $"{(double.IsNaN(Offered) ? "closed loop" : $"offered {Offered:N0}/s  delivered {DeliveredPerSecond:N0}/s")}  acked {AckedPerSecond:N0}/s  p50 {P50Ms:0.00} ms  p95 {P95Ms:0.00} ms  p99 {P99Ms:0.00} ms  " +
-        $"server {ServerCores:0.00} cores  client {ClientCores:0.00} cores  errors {Errors}  lost {Lost}{(FirstError is null ? "" : "  first error: " + FirstError)}";
+        $"server {ServerCores:0.00} cores ({ServerCores * 100 / Environment.ProcessorCount:0} % of the machine)  client {ClientCores:0.00} cores  errors {Errors}  lost {Lost}{(FirstError is null ? "" : "  first error: " + FirstError)}";
 }
