@@ -139,9 +139,10 @@ public sealed partial class ChannelFanout : IAsyncDisposable
         try { await _renewal; }
         catch (OperationCanceledException) { }
         try { _cluster.DeleteObjectReference<IChannelObserver>(_reference); }
-        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The silo stopped first; the reference died with it.
+            LogUnwatchFailed(_logger, e, "*");
         }
         _stopping.Dispose();
     }
