@@ -11,10 +11,10 @@ namespace Harmony.Gateway.Fanout;
 /// <summary>
 /// Registers this gateway as ONE watcher (an <see cref="IChannelObserver"/> object reference) with every channel grain
 /// that at least one local connection watches (reference-counted by connection; removed when the last watcher leaves
-/// or disconnects), renews the registrations periodically, and forwards each event to the channel's SignalR group.
-/// The grain calls the observer once per durable batch, directly (no stream queue to poll). Each channel has a bounded
-/// queue between the observer and SignalR, so a slow connection never holds up the grain's call; when the queue is
-/// full the oldest events are dropped. Delivery is best effort: clients repair gaps from the log by sequence number.
+/// or disconnects), renews the registrations periodically, and forwards each event to the channel's SignalR groups
+/// (one per shard, see <see cref="GroupName"/>). The grain calls the observer once per durable batch, directly (no
+/// stream queue to poll). Each shard has a bounded queue between the observer and SignalR, so a slow connection never
+/// holds up the grain's call; when a queue is full its oldest events are dropped. Delivery is best effort: clients repair gaps from the log by sequence number.
 /// </summary>
 public sealed partial class ChannelFanout : IAsyncDisposable
 {
@@ -43,8 +43,12 @@ public sealed partial class ChannelFanout : IAsyncDisposable
         _renewal = Task.Run(() => RenewLoopAsync(_stopping.Token));
     }
 
-    /// <summary>The SignalR group of a channel's watchers.</summary>
-    public static string GroupName(string channelId) => "channel:" + channelId;
+    /// <summary>
+    /// The SignalR group of one shard of a channel's watchers. Each connection is in one shard of each channel it
+    /// watches; each shard has its own queue and pump, so one channel's fan-out runs on several cores while every
+    /// connection still gets the channel's events in order.
+    /// </summary>
+    public static string GroupName(string channelId, int shard) => "channel:" + channelId + "#" + shard.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Channels this gateway is registered with as a watcher.</summary>
     public IReadOnlyCollection<string> SubscribedChannels
@@ -69,7 +73,8 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     public async Task WatchAsync(string channelId, string connectionId)
     {
         // Join the group first: an event delivered between the registration and the join would otherwise be missed.
-        await _hub.Groups.AddToGroupAsync(connectionId, GroupName(channelId));
+        var group = GroupName(channelId, ShardOf(connectionId));
+        await _hub.Groups.AddToGroupAsync(connectionId, group);
         await _gate.WaitAsync();
         try
         {
@@ -78,15 +83,10 @@ public sealed partial class ChannelFanout : IAsyncDisposable
                 try { await Channel(channelId).AddWatcherAsync(_reference); }
                 catch
                 {
-                    await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId));
+                    await _hub.Groups.RemoveFromGroupAsync(connectionId, group);
                     throw;
                 }
-                var queue = System.Threading.Channels.Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(_options.FanoutQueueCapacity)
-                {
-                    FullMode = BoundedChannelFullMode.DropOldest,
-                    SingleReader = true,
-                });
-                watch = new Watch(queue, Task.Run(() => PumpAsync(queue.Reader)));
+                watch = new Watch(channelId, _options.FanoutShards, _options.FanoutQueueCapacity, PumpAsync);
                 _watches[channelId] = watch;
             }
             watch.Connections.Add(connectionId);
@@ -99,7 +99,7 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     /// <summary>Removes a watcher; unregisters from the grain when it was the last.</summary>
     public async Task UnwatchAsync(string channelId, string connectionId)
     {
-        await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId));
+        await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId, ShardOf(connectionId)));
         await _gate.WaitAsync();
         try
         {
@@ -129,7 +129,7 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     internal void Enqueue(ChannelEventBatch batch)
     {
         if (!_watches.TryGetValue(batch.ChannelId, out var watch)) return;
-        foreach (var e in batch.Events) watch.Queue.Writer.TryWrite(e);
+        foreach (var e in batch.Events) watch.Enqueue(e);
     }
 
     /// <inheritdoc />
@@ -151,7 +151,7 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     {
         if (!_watches.TryGetValue(channelId, out var watch) || !watch.Connections.Remove(connectionId) || watch.Connections.Count > 0) return;
         _watches.TryRemove(channelId, out _);
-        watch.Queue.Writer.TryComplete();
+        watch.Complete();
         try { await Channel(channelId).RemoveWatcherAsync(_reference); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -186,16 +186,19 @@ public sealed partial class ChannelFanout : IAsyncDisposable
 
     private IChannelGrain Channel(string channelId) => _cluster.GetGrain<IChannelGrain>(channelId);
 
-    private async Task PumpAsync(ChannelReader<ChannelEvent> events)
+    /// <summary>A connection's shard: stable for the process, spreading connections evenly.</summary>
+    private int ShardOf(string connectionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(connectionId) % (uint)_options.FanoutShards);
+
+    private async Task PumpAsync(ChannelReader<ChannelEvent> events, string group)
     {
-        await foreach (var e in events.ReadAllAsync()) await ForwardAsync(e);
+        await foreach (var e in events.ReadAllAsync()) await ForwardAsync(e, group);
     }
 
-    private async Task ForwardAsync(ChannelEvent e)
+    private async Task ForwardAsync(ChannelEvent e, string groupName)
     {
         try
         {
-            var group = _hub.Clients.Group(GroupName(e.ChannelId));
+            var group = _hub.Clients.Group(groupName);
             if (e.Kind == ChannelEventKind.Envelope && e.Envelope is { } envelope)
                 await group.SendAsync(HubEvents.Envelope, new EnvelopeEvent(e.ChannelId, e.Seq, envelope));
             else if (e.Kind == ChannelEventKind.Typing && e.Typist is { } typist)
@@ -219,13 +222,40 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding an event of channel {Channel} failed")]
     private static partial void LogForwardFailed(ILogger logger, Exception exception, string channel);
 
-    private sealed class Watch(Channel<ChannelEvent> queue, Task pump)
+    /// <summary>A watched channel: its local watchers and, per shard, a bounded queue drained by one pump into the shard's group.</summary>
+    private sealed class Watch
     {
-        public Channel<ChannelEvent> Queue { get; } = queue;
+        private readonly Channel<ChannelEvent>[] _queues;
 
-        /// <summary>Forwards the queue to SignalR; ends once the queue is completed and drained.</summary>
-        public Task Pump { get; } = pump;
+        public Watch(string channelId, int shards, int capacity, Func<ChannelReader<ChannelEvent>, string, Task> pump)
+        {
+            _queues = new Channel<ChannelEvent>[shards];
+            Pumps = new Task[shards];
+            for (var i = 0; i < shards; i++)
+            {
+                var queue = _queues[i] = System.Threading.Channels.Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(capacity)
+                {
+                    FullMode = BoundedChannelFullMode.DropOldest,
+                    SingleReader = true,
+                });
+                var group = GroupName(channelId, i);
+                Pumps[i] = Task.Run(() => pump(queue.Reader, group));
+            }
+        }
+
+        /// <summary>The pumps; each ends once its queue is completed and drained.</summary>
+        public Task[] Pumps { get; }
 
         public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+
+        public void Enqueue(ChannelEvent e)
+        {
+            foreach (var queue in _queues) queue.Writer.TryWrite(e);
+        }
+
+        public void Complete()
+        {
+            foreach (var queue in _queues) queue.Writer.TryComplete();
+        }
     }
 }

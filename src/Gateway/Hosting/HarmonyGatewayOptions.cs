@@ -51,6 +51,13 @@ public sealed class HarmonyGatewayOptions
     public int FanoutQueueCapacity { get; set; } = 1024;
 
     /// <summary>
+    /// Shards of each watched channel's fan-out on this node (default: the processor count, at most 8): a channel's
+    /// watchers are spread over this many SignalR groups, each with its own queue and pump, so a large channel's
+    /// deliveries use several cores; each connection still gets the channel's events in order.
+    /// </summary>
+    public int FanoutShards { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>
     /// How often the gateway renews its watcher registration with each watched channel grain (default 15 s; the grains'
     /// lease, <c>HarmonyGrainOptions.WatcherLease</c>, is 90 s). It also bounds how long live delivery of a channel pauses
     /// after its grain was reactivated elsewhere (clients still repair the gap by sequence number).
@@ -83,6 +90,7 @@ public sealed class HarmonyGatewayOptions
         if (MaxInvocationBytes < 256) throw new ArgumentException("MaxInvocationBytes must be at least 256.");
         if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || FanoutQueueCapacity < 1 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
             throw new ArgumentException("Counts must be positive.");
+        if (FanoutShards is < 1 or > 64) throw new ArgumentException("FanoutShards must be between 1 and 64.");
         if (FanoutRenewInterval <= TimeSpan.Zero) throw new ArgumentException("FanoutRenewInterval must be positive.");
         if (MaxParallelInvocationsPerConnection < 1) throw new ArgumentException("MaxParallelInvocationsPerConnection must be positive.");
         ConnectionRate.Validate();
