@@ -17,9 +17,10 @@ namespace Harmony.Grains.Channel;
 /// A channel's durable log. Reentrant so that appends verified concurrently share one group commit: each authorized
 /// append joins a queue, one flush loop at a time writes everything queued in one <see cref="IMessageLogStore.AppendBatchAsync"/>,
 /// and callers are acknowledged with their sequence number only after their batch is durable; the batch is then
-/// delivered, in sequence order and in one call, to every registered gateway watcher (<see cref="IChannelObserver"/>). Sequence numbers are assigned when a batch is formed, so a failed write leaves no
-/// gap. Signatures are verified off the activation's turn (on the thread pool), so one channel's appends verify in
-/// parallel while sequencing stays in the turn.
+/// delivered, in sequence order and in one call, to every registered gateway watcher (<see cref="IChannelObserver"/>).
+/// Sequence numbers are assigned when a batch is formed, so a failed write leaves no gap. Signatures are verified off
+/// the activation's turn (on the thread pool), so one channel's appends verify in parallel while sequencing stays in
+/// the turn.
 /// </summary>
 [Reentrant]
 internal sealed partial class ChannelGrain(
