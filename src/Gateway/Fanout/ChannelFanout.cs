@@ -72,24 +72,18 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     /// <summary>Adds <paramref name="connectionId"/> as a watcher of <paramref name="channelId"/>, registering with the grain on the first one.</summary>
     public async Task WatchAsync(string channelId, string connectionId)
     {
-        // Join the group first: an event delivered between the registration and the join would otherwise be missed.
-        var group = GroupName(channelId, ShardOf(connectionId));
-        await _hub.Groups.AddToGroupAsync(connectionId, group);
         await _gate.WaitAsync();
         try
         {
             if (!_watches.TryGetValue(channelId, out var watch))
             {
-                try { await Channel(channelId).AddWatcherAsync(_reference); }
-                catch
-                {
-                    await _hub.Groups.RemoveFromGroupAsync(connectionId, group);
-                    throw;
-                }
-                watch = new Watch(channelId, _options.FanoutShards, _options.FanoutQueueCapacity, PumpAsync);
+                await Channel(channelId).AddWatcherAsync(_reference);
+                watch = new Watch(channelId, _options.FanoutShards, _options.FanoutShardSize, _options.FanoutQueueCapacity, PumpAsync);
                 _watches[channelId] = watch;
             }
-            watch.Connections.Add(connectionId);
+            var shard = watch.Add(connectionId);
+            // Group membership is local and immediate (under the gate, so an unwatch cannot interleave).
+            await _hub.Groups.AddToGroupAsync(connectionId, GroupName(channelId, shard));
             if (!_byConnection.TryGetValue(connectionId, out var channels)) _byConnection[connectionId] = channels = new(StringComparer.Ordinal);
             channels.Add(channelId);
         }
@@ -99,7 +93,6 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     /// <summary>Removes a watcher; unregisters from the grain when it was the last.</summary>
     public async Task UnwatchAsync(string channelId, string connectionId)
     {
-        await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId, ShardOf(connectionId)));
         await _gate.WaitAsync();
         try
         {
@@ -108,6 +101,8 @@ public sealed partial class ChannelFanout : IAsyncDisposable
                 channels.Remove(channelId);
                 if (channels.Count == 0) _byConnection.Remove(connectionId);
             }
+            if (_watches.TryGetValue(channelId, out var watch) && watch.Shard(connectionId) is { } shard)
+                await _hub.Groups.RemoveFromGroupAsync(connectionId, GroupName(channelId, shard));
             await ReleaseAsync(channelId, connectionId);
         }
         finally { _gate.Release(); }
@@ -149,7 +144,7 @@ public sealed partial class ChannelFanout : IAsyncDisposable
 
     private async Task ReleaseAsync(string channelId, string connectionId)
     {
-        if (!_watches.TryGetValue(channelId, out var watch) || !watch.Connections.Remove(connectionId) || watch.Connections.Count > 0) return;
+        if (!_watches.TryGetValue(channelId, out var watch) || !watch.Remove(connectionId) || watch.Count > 0) return;
         _watches.TryRemove(channelId, out _);
         watch.Complete();
         try { await Channel(channelId).RemoveWatcherAsync(_reference); }
@@ -186,9 +181,6 @@ public sealed partial class ChannelFanout : IAsyncDisposable
 
     private IChannelGrain Channel(string channelId) => _cluster.GetGrain<IChannelGrain>(channelId);
 
-    /// <summary>A connection's shard: stable for the process, spreading connections evenly.</summary>
-    private int ShardOf(string connectionId) => (int)((uint)StringComparer.Ordinal.GetHashCode(connectionId) % (uint)_options.FanoutShards);
-
     private async Task PumpAsync(ChannelReader<ChannelEvent> events, string group)
     {
         await foreach (var e in events.ReadAllAsync()) await ForwardAsync(e, group);
@@ -222,40 +214,66 @@ public sealed partial class ChannelFanout : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "Forwarding an event of channel {Channel} failed")]
     private static partial void LogForwardFailed(ILogger logger, Exception exception, string channel);
 
-    /// <summary>A watched channel: its local watchers and, per shard, a bounded queue drained by one pump into the shard's group.</summary>
-    private sealed class Watch
+    /// <summary>
+    /// A watched channel: its local watchers, each assigned to a shard, and per used shard a bounded queue drained by
+    /// one pump into the shard's group. Shard 0 takes the first <c>shardSize</c> connections, later ones go to the least
+    /// filled shard, so small channels cost one pump and large ones use every shard. Mutated under the fan-out's gate;
+    /// <see cref="Enqueue"/> runs without it.
+    /// </summary>
+    private sealed class Watch(string channelId, int shards, int shardSize, int capacity, Func<ChannelReader<ChannelEvent>, string, Task> pump)
     {
-        private readonly Channel<ChannelEvent>[] _queues;
+        private readonly Channel<ChannelEvent>?[] _queues = new Channel<ChannelEvent>?[shards];
+        private readonly Task?[] _pumps = new Task?[shards];
+        private readonly int[] _counts = new int[shards];
+        private readonly Dictionary<string, int> _shardOf = new(StringComparer.Ordinal);
 
-        public Watch(string channelId, int shards, int capacity, Func<ChannelReader<ChannelEvent>, string, Task> pump)
+        public int Count => _shardOf.Count;
+
+        public int? Shard(string connectionId) => _shardOf.TryGetValue(connectionId, out var shard) ? shard : null;
+
+        /// <summary>Adds a connection (idempotent) and returns its shard.</summary>
+        public int Add(string connectionId)
         {
-            _queues = new Channel<ChannelEvent>[shards];
-            Pumps = new Task[shards];
-            for (var i = 0; i < shards; i++)
+            if (_shardOf.TryGetValue(connectionId, out var known)) return known;
+            var shard = 0;
+            if (_counts[0] >= shardSize)
             {
-                var queue = _queues[i] = System.Threading.Channels.Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(capacity)
+                for (var i = 1; i < shards; i++)
+                    if (_counts[i] < _counts[shard]) shard = i;
+            }
+            if (_queues[shard] is null)
+            {
+                var queue = _queues[shard] = System.Threading.Channels.Channel.CreateBounded<ChannelEvent>(new BoundedChannelOptions(capacity)
                 {
                     FullMode = BoundedChannelFullMode.DropOldest,
                     SingleReader = true,
                 });
-                var group = GroupName(channelId, i);
-                Pumps[i] = Task.Run(() => pump(queue.Reader, group));
+                var group = GroupName(channelId, shard);
+                _pumps[shard] = Task.Run(() => pump(queue.Reader, group));
             }
+            _shardOf[connectionId] = shard;
+            Interlocked.Increment(ref _counts[shard]);
+            return shard;
         }
 
-        /// <summary>The pumps; each ends once its queue is completed and drained.</summary>
-        public Task[] Pumps { get; }
+        public bool Remove(string connectionId)
+        {
+            if (!_shardOf.Remove(connectionId, out var shard)) return false;
+            Interlocked.Decrement(ref _counts[shard]);
+            return true;
+        }
 
-        public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
-
+        /// <summary>Queues an event for every shard that has connections.</summary>
         public void Enqueue(ChannelEvent e)
         {
-            foreach (var queue in _queues) queue.Writer.TryWrite(e);
+            for (var i = 0; i < shards; i++)
+                if (Volatile.Read(ref _counts[i]) > 0) Volatile.Read(ref _queues[i])?.Writer.TryWrite(e);
         }
 
+        /// <summary>Ends the pumps once their queues are drained.</summary>
         public void Complete()
         {
-            foreach (var queue in _queues) queue.Writer.TryComplete();
+            foreach (var queue in _queues) queue?.Writer.TryComplete();
         }
     }
 }

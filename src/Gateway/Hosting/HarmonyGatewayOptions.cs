@@ -58,6 +58,12 @@ public sealed class HarmonyGatewayOptions
     public int FanoutShards { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
 
     /// <summary>
+    /// Connections of a channel the first fan-out shard takes before others are used (default 64): a channel with few
+    /// watchers on this node costs one queue and one pump; beyond it the connections are spread over all shards.
+    /// </summary>
+    public int FanoutShardSize { get; set; } = 64;
+
+    /// <summary>
     /// How often the gateway renews its watcher registration with each watched channel grain (default 15 s; the grains'
     /// lease, <c>HarmonyGrainOptions.WatcherLease</c>, is 90 s). It also bounds how long live delivery of a channel pauses
     /// after its grain was reactivated elsewhere (clients still repair the gap by sequence number).
@@ -91,6 +97,7 @@ public sealed class HarmonyGatewayOptions
         if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || FanoutQueueCapacity < 1 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
             throw new ArgumentException("Counts must be positive.");
         if (FanoutShards is < 1 or > 64) throw new ArgumentException("FanoutShards must be between 1 and 64.");
+        if (FanoutShardSize < 1) throw new ArgumentException("FanoutShardSize must be positive.");
         if (FanoutRenewInterval <= TimeSpan.Zero) throw new ArgumentException("FanoutRenewInterval must be positive.");
         if (MaxParallelInvocationsPerConnection < 1) throw new ArgumentException("MaxParallelInvocationsPerConnection must be positive.");
         ConnectionRate.Validate();

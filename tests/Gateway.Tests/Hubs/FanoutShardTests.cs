@@ -10,7 +10,11 @@ public sealed class FanoutShardTests : IDisposable
 {
     private const int Watchers = 8;
     private const int Messages = 30;
-    private readonly GatewayFactory _node = new(settings: new Dictionary<string, string> { ["Harmony:Gateway:FanoutShards"] = "3" });
+    private readonly GatewayFactory _node = new(settings: new Dictionary<string, string>
+    {
+        ["Harmony:Gateway:FanoutShards"] = "3",
+        ["Harmony:Gateway:FanoutShardSize"] = "2",
+    });
 
     [Fact]
     public async Task Every_watcher_gets_every_envelope_in_seq_order_across_shards()
