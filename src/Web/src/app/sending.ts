@@ -5,8 +5,9 @@ import { encodeContent, type Content } from '../chat/content';
 import { dequeue, enqueue, queued } from '../chat/outbox';
 import { cacheContent } from '../chat/plaintextCache';
 import { describeError, ServerError } from '../net/errors';
-import { capabilityFor } from './communities';
-import { communityOf, sync } from './chat';
+import { serial } from './channelQueue';
+import { channelCapability } from './communities';
+import { sync } from './chat';
 import { tick } from './lamport';
 import { currentHub, me } from './session';
 import { notify, setState } from './state';
@@ -26,8 +27,7 @@ export interface Outgoing {
  * reconnect (same bytes, same id: the server drops duplicates). Refusals are shown with their reason.
  */
 export async function send(out: Outgoing): Promise<void> {
-  const community = communityOf(out.channelId);
-  const capabilityId = community ? capabilityFor(community) : undefined;
+  const capabilityId = channelCapability(out.channelId);
   if (!capabilityId) {
     notify('error', 'You are not a member of this channel\'s community on this device.');
     return;
@@ -35,7 +35,7 @@ export async function send(out: Outgoing): Promise<void> {
   let ciphertext: Uint8Array;
   try {
     // No plaintext fallback: if the channel cannot be encrypted, nothing is sent.
-    ciphertext = await mlsCipher.encrypt(out.channelId, encodeContent(out.content ?? {}));
+    ciphertext = await serial(out.channelId, () => mlsCipher.encrypt(out.channelId, encodeContent(out.content ?? {})));
   } catch (e) {
     notify('error', `Not sent: ${describeError(e)}`);
     return;
@@ -43,15 +43,30 @@ export async function send(out: Outgoing): Promise<void> {
   await sendCiphertext(out, ciphertext, capabilityId);
 }
 
-/** Signs an envelope around ready ciphertext (content or an MLS handshake), queues it and flushes the outbox. */
-export async function sendCiphertext(out: Outgoing, ciphertext: Uint8Array, capabilityId: string): Promise<void> {
-  const envelope = signEnvelope(
+const signed = (out: Outgoing, ciphertext: Uint8Array) =>
+  signEnvelope(
     {
       channel: out.channelId, author: me().did, lamport: tick(), kind: out.kind, createdAtMs: BigInt(Date.now()),
       thread: out.thread, replyTo: out.replyTo, target: out.target, ciphertext,
     },
     me(),
   );
+
+/**
+ * Sends an MLS handshake (Commit or Welcome) at once, never through the outbox: a Commit is applied locally only
+ * after the server logged it, and a refusal (EpochMismatch) reaches the caller, which resyncs and decides again.
+ */
+export async function sendHandshake(channelId: string, mlsMessage: Uint8Array, capabilityId: string): Promise<number> {
+  const hub = currentHub();
+  if (!hub) throw new ServerError('Offline', 'The server cannot be reached.');
+  const envelope = signed({ channelId, kind: EnvelopeKind.Handshake }, mlsMessage);
+  const result = await hub.call<{ seq: number }>('Send', toBase64(encodeEnvelope(envelope)), capabilityId, null);
+  return result.seq;
+}
+
+/** Signs an envelope around ready content ciphertext, queues it and flushes the outbox. */
+export async function sendCiphertext(out: Outgoing, ciphertext: Uint8Array, capabilityId: string): Promise<void> {
+  const envelope = signed(out, ciphertext);
   // A sender cannot decrypt its own MLS messages: keep what it wrote.
   if (out.content && out.kind !== EnvelopeKind.Handshake) await cacheContent(envelope.id, out.content);
   await enqueue({ id: envelope.id, channelId: out.channelId, bytes: encodeEnvelope(envelope), capabilityId, queuedAt: Date.now() });
@@ -96,8 +111,7 @@ export async function flushOutbox(): Promise<void> {
 
 /** Typing signal (ephemeral). */
 export async function sendTyping(channelId: string): Promise<void> {
-  const community = communityOf(channelId);
-  const cap = community ? capabilityFor(community) : undefined;
+  const cap = channelCapability(channelId);
   const hub = currentHub();
   if (hub && cap) await hub.call('Typing', channelId, cap).catch(() => undefined);
 }
