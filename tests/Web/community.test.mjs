@@ -1,25 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createIdentity, launch, newPage, shot, shownDid } from './browser.mjs';
+import { createIdentity, launch, newPage, sendWhenInGroup, shot, shownDid } from './browser.mjs';
 
 let browser;
 
-/** Sends a message, retrying while the client is not in the channel's MLS group yet (up to 60 s). */
-async function sendWhenInGroup(page, text) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.getByTestId('composer').fill(text);
-    await page.getByTestId('send').click();
-    const outcome = await Promise.race([
-      page.locator('[data-testid="message"]', { hasText: text.replaceAll('*', '') }).waitFor().then(() => 'sent'),
-      page.getByTestId('notice').getByText(/encryption group/).waitFor().then(() => 'not-in-group'),
-    ]);
-    if (outcome === 'sent') return;
-    assert.ok(Date.now() < deadline, 'never added to the channel encryption group');
-    await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
-    await page.waitForTimeout(1000);
-  }
-}
 before(async () => {
   browser = await launch();
 });
@@ -54,8 +38,8 @@ test('communities and chat: create, invite a second browser, join, MLS-encrypted
   await bob.page.getByRole('button', { name: /general/ }).waitFor();
   await bob.page.getByText('Members — 2').waitFor();
 
-  // Alice's client adds Bob to the channel's MLS group (Commit + Welcome in the log) once it sees him in the
-  // roster; until then a send is refused with the reason, never sent in plaintext.
+  // Alice's client adds Bob to the channel's MLS group (Commit + Welcome in the log) on the `membership` event;
+  // until then a send is refused with the reason, never sent in plaintext.
   await sendWhenInGroup(bob.page, 'hello **alice**');
   await alice.page.locator('[data-testid="message"]', { hasText: 'hello alice' }).waitFor();
   assert.equal(await alice.page.locator('[data-testid="message"] strong', { hasText: 'alice' }).count() >= 1, true);

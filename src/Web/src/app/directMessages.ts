@@ -20,7 +20,9 @@ export async function loadDirectMessages(): Promise<void> {
   const hub = currentHub();
   if (!hub) return;
   try {
-    const links = await hub.call<DirectMessageLink[]>('GetDirectMessages');
+    // Links without a capability (the older AddDirectMessage) cannot be read: there is nothing to open.
+    const links = (await hub.call<Partial<DirectMessageLink>[]>('GetDirectMessages'))
+      .filter((l): l is DirectMessageLink => !!l.peer && !!l.channelId && !!l.communityId && !!l.capabilityId);
     const known = new Set(state.dms.map((d) => d.channelId));
     setState('dms', links);
     // Watch new conversations so their Welcome and messages arrive without opening them first.
