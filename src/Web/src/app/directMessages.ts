@@ -70,10 +70,10 @@ export async function openDirectMessage(peer: string): Promise<void> {
   });
   const capabilityId = await hub.call<string>('RegisterCapability', communityId, JSON.stringify(capability));
   await startChannelGroup(channelId);
-  const mine: DirectMessageLink = { peer, channelId, communityId, capabilityId: info.rootCapabilityId };
-  setState('dms', (list) => [...list, mine]);
   await converge(channelId, info.rootCapabilityId, () => ({ add: [peer], remove: [] }));
-  await hub.call<DirectMessageLink>('OpenDirectMessage', peer, communityId, channelId, capabilityId);
+  // Listed once the server indexed it: GetDirectMessages (polled) would otherwise drop a link it does not know yet.
+  const mine = await hub.call<DirectMessageLink>('OpenDirectMessage', peer, communityId, channelId, capabilityId);
+  setState('dms', (list) => (list.some((d) => d.channelId === channelId) ? list : [...list, mine]));
   setState({ view: 'dms', currentChannel: channelId });
   await openChannel(channelId);
 }

@@ -51,7 +51,7 @@ export interface GroupTarget {
  * Commit for the same epoch wins (EpochMismatch), nothing was applied here: sync, process the winner, and try again
  * only if the change is still needed. The group never forks.
  */
-export function converge(channelId: string, capabilityId: string, target: () => GroupTarget): Promise<void> {
+export function converge(channelId: string, capabilityId: string, target: (inGroup: readonly string[]) => GroupTarget): Promise<void> {
   return serial(channelId, async () => {
     const hub = currentHub();
     if (!hub) return;
@@ -59,8 +59,9 @@ export function converge(channelId: string, capabilityId: string, target: () => 
       await syncNow(channelId);
       const current = await group(channelId);
       if (!current || !isActive(current)) return;
-      const inGroup = new Set(memberDids(current));
-      const wanted = target();
+      const dids = memberDids(current);
+      const inGroup = new Set(dids);
+      const wanted = target(dids);
       const toAdd = wanted.add.filter((d) => !inGroup.has(d) && d !== me().did);
       const toRemove = wanted.remove.filter((d) => inGroup.has(d) && d !== me().did);
       if (toAdd.length === 0 && toRemove.length === 0) return;
@@ -106,7 +107,7 @@ export async function reconcileCommunity(community: CommunityInfo, members: Memb
     const current = await group(channel.id);
     if (!current || !isActive(current)) continue;
     try {
-      await converge(channel.id, capabilityId, () => ({ add: [...roster], remove: memberDids(current).filter((d) => !roster.has(d)) }));
+      await converge(channel.id, capabilityId, (inGroup) => ({ add: [...roster], remove: inGroup.filter((d) => !roster.has(d)) }));
     } catch (e) {
       notify('error', `Could not update the encryption group of #${channel.name}: ${describeError(e)}`);
     }
