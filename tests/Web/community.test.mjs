@@ -1,6 +1,30 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { pbkdf2Sync } from 'node:crypto';
 import { createIdentity, launch, newPage, sendWhenInGroup, shot, shownDid } from './browser.mjs';
+
+/** The Ed25519 seed of a phrase (docs/identity.md): the first 32 bytes of the BIP-39 seed, as hex. */
+const ed25519SeedHex = (phrase) => pbkdf2Sync(phrase.normalize('NFKD'), 'mnemonic', 2048, 64, 'sha512').subarray(0, 32).toString('hex');
+
+/** Every byte array in the `kv` store (MLS group states, KeyPackage private keys, decrypted content), as hex. */
+const storedBytesHex = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('harmony');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('kv').objectStore('kv').getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () => {
+      const parts = [];
+      const walk = (v) => {
+        if (v instanceof Uint8Array) parts.push([...v].map((b) => b.toString(16).padStart(2, '0')).join(''));
+        else if (v instanceof ArrayBuffer) walk(new Uint8Array(v));
+        else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+      };
+      walk(all.result);
+      resolve(parts.join(' '));
+    };
+  };
+}));
 
 let browser;
 
@@ -13,7 +37,7 @@ after(async () => {
 
 test('communities and chat: create, invite a second browser, join, MLS-encrypted messages both ways, reaction, edit, thread, delete, offline queue, history after reload', async () => {
   const alice = await newPage(browser);
-  await createIdentity(alice.page, 'alice passphrase');
+  const alicePhrase = await createIdentity(alice.page, 'alice passphrase');
   await alice.page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ state: 'attached' });
   const bob = await newPage(browser);
   await createIdentity(bob.page, 'bob passphrase');
@@ -94,6 +118,10 @@ test('communities and chat: create, invite a second browser, join, MLS-encrypted
   await alice.page.getByText('Members — 2').waitFor();
   // History survives the reload (decrypted content is kept on the device; MLS keys are used once).
   await alice.page.locator('[data-testid="message"]', { hasText: 'hi bob, edited' }).waitFor();
+  // MLS signs with the DID key, yet the stored group states hold only a marker in its place, never the key.
+  const stored = await storedBytesHex(alice.page);
+  assert.ok(stored.includes(Buffer.from('harmony.did-key.v1').toString('hex')), 'group states are stored');
+  assert.equal(stored.includes(ed25519SeedHex(alicePhrase)), false, 'the identity key is not in IndexedDB');
   await alice.context.close();
   await bob.context.close();
 });
