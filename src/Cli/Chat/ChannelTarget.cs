@@ -1,4 +1,4 @@
 namespace Harmony.Cli.Chat;
 
-/// <summary>A resolved channel: its id and how to show it to people (<c>community/#name</c>, a DM, or the id).</summary>
-internal sealed record ChannelTarget(string Id, string Label);
+/// <summary>A resolved channel: its id, its community (a <c>dm-…</c> one for DMs) and how to show it to people.</summary>
+internal sealed record ChannelTarget(string Id, string CommunityId, string Label);

@@ -21,6 +21,9 @@ internal sealed record ChatCliLimits
     /// <summary>How long to wait for the login and hub connection before reporting the server unreachable.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a command waits for another harmony process of the same identity and server to finish.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Shortest interval between two progress lines on stderr.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

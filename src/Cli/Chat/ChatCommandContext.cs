@@ -17,6 +17,8 @@ internal sealed class ChatCommandContext : IAsyncDisposable
     private CliSigner? _signer;
     private HarmonyChatClient? _client;
     private ServerEntry? _server;
+    private DataDirectoryLock? _lock;
+    private ChatResolver? _resolver;
 
     /// <summary>Reads the home folder and its config for <paramref name="parse"/>.</summary>
     public ChatCommandContext(ParseResult parse, ChatOptions options, ChatCliLimits limits)
@@ -56,7 +58,9 @@ internal sealed class ChatCommandContext : IAsyncDisposable
         if (_client is not null) return _client;
         var server = Server;
         var signer = Signer;
-        var options = new HarmonyChatOptions { Server = server.Url, DataDirectory = Home.DataDirectory(server, signer.Did) };
+        var dataDirectory = Home.DataDirectory(server, signer.Did);
+        _lock ??= await DataDirectoryLock.AcquireAsync(dataDirectory, Limits.LockTimeout, cancellationToken);
+        var options = new HarmonyChatOptions { Server = server.Url, DataDirectory = dataDirectory };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Limits.ConnectTimeout);
         try
@@ -72,6 +76,39 @@ internal sealed class ChatCommandContext : IAsyncDisposable
             throw new ServerUnavailableException(server.Url, ServerUnavailableException.Describe(e), e);
         }
         return _client;
+    }
+
+    /// <summary>Name resolution over the connected client's communities (connects on first use).</summary>
+    public async Task<ChatResolver> ResolverAsync(CancellationToken cancellationToken) => _resolver ??= new ChatResolver(await ClientAsync(cancellationToken));
+
+    /// <summary>
+    /// Connects, resolves <paramref name="reference"/> to a channel and brings the community's MLS groups in line
+    /// with its roster (see <see cref="SyncMembershipAsync"/>), so what this command sends reaches every member.
+    /// </summary>
+    public async Task<(HarmonyChatClient Client, ChannelTarget Channel)> OpenChannelAsync(string reference, CancellationToken cancellationToken)
+    {
+        var client = await ClientAsync(cancellationToken);
+        var channel = await (await ResolverAsync(cancellationToken)).ChannelAsync(reference, cancellationToken);
+        await SyncMembershipAsync(client, channel.CommunityId, cancellationToken);
+        return (client, channel);
+    }
+
+    /// <summary>
+    /// Adds members who joined since a member was last online to the community's channel groups (and removes
+    /// leavers) before this short-lived process acts. The SDK does this in the background too, but a CLI command may
+    /// end before the background pass does. Failures (a joiner without KeyPackages, a lost race) do not stop the
+    /// command: they are reported on stderr and retried by the next client that comes online.
+    /// </summary>
+    public async Task SyncMembershipAsync(HarmonyChatClient client, string communityId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SyncMembershipAsync(communityId, cancellationToken);
+        }
+        catch (HarmonyException e)
+        {
+            CliOutput.Message($"note: the community's new members could not be added to its encrypted groups yet ([{e.Code}] {e.Message}).");
+        }
     }
 
     /// <summary>Prints a result: <paramref name="json"/> in JSON mode, else each line of <paramref name="text"/>.</summary>
@@ -92,6 +129,7 @@ internal sealed class ChatCommandContext : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_client is not null) await _client.DisposeAsync();
+        _lock?.Dispose();
         _signer?.Dispose();
     }
 

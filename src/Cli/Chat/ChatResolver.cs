@@ -75,15 +75,15 @@ internal sealed class ChatResolver(HarmonyChatClient client)
         {
             // Thread channels are not listed: accept them when their parent is one of ours.
             var parent = await ByIdAsync(id[..thread], cancellationToken);
-            return parent is null || id.Length == thread + ThreadInfix.Length ? null : new ChannelTarget(id, $"{parent.Label} thread {id[(thread + ThreadInfix.Length)..]}");
+            return parent is null || id.Length == thread + ThreadInfix.Length ? null : new ChannelTarget(id, parent.CommunityId, $"{parent.Label} thread {id[(thread + ThreadInfix.Length)..]}");
         }
         foreach (var community in await CommunitiesAsync(cancellationToken))
         {
             var channel = community.Channels.FirstOrDefault(c => c.Id == id);
-            if (channel is not null) return new ChannelTarget(channel.Id, Label(community, channel));
+            if (channel is not null) return new ChannelTarget(channel.Id, community.Id, Label(community, channel));
         }
         var dm = (await DirectMessagesAsync(cancellationToken)).FirstOrDefault(d => d.ChannelId == id);
-        return dm is null ? null : new ChannelTarget(dm.ChannelId, "dm " + MessageText.ShortDid(dm.Peer));
+        return dm is null ? null : new ChannelTarget(dm.ChannelId, dm.CommunityId, "dm " + MessageText.ShortDid(dm.Peer));
     }
 
     private static ChannelTarget? InCommunity(CommunityInfo community, string nameOrId)
@@ -91,7 +91,7 @@ internal sealed class ChatResolver(HarmonyChatClient client)
         var name = nameOrId.TrimStart('#');
         var channel = community.Channels.FirstOrDefault(c => c.Id == nameOrId)
             ?? community.Channels.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-        return channel is null ? null : new ChannelTarget(channel.Id, Label(community, channel));
+        return channel is null ? null : new ChannelTarget(channel.Id, community.Id, Label(community, channel));
     }
 
     private static string Label(CommunityInfo community, ChannelSummary channel) => $"{community.Name}/#{channel.Name}";

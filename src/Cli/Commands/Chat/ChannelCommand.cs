@@ -25,7 +25,7 @@ internal static class ChannelCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).CommunityAsync(context.Parse.GetValue(community)!, ct);
+            var target = await (await context.ResolverAsync(ct)).CommunityAsync(context.Parse.GetValue(community)!, ct);
             var channel = await client.CreateChannelAsync(target.Id, context.Parse.GetValue(name)!.TrimStart('#'), null, ct);
             var json = ChatJson.Channel(channel);
             json["communityId"] = target.Id;
@@ -44,7 +44,7 @@ internal static class ChannelCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).CommunityAsync(context.Parse.GetValue(community)!, ct);
+            var target = await (await context.ResolverAsync(ct)).CommunityAsync(context.Parse.GetValue(community)!, ct);
             context.Emit(
                 new JsonArray([.. target.Channels.Select(c => (JsonNode)ChatJson.Channel(c))]),
                 target.Channels.Select(c => $"#{MessageText.Printable(c.Name)}  {c.Id}"));

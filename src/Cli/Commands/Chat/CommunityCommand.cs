@@ -66,7 +66,7 @@ internal static class CommunityCommand
             var invitee = context.Parse.GetValue(forDid) is { } did ? ChatArguments.Did(did) : null;
             var lifetime = context.Parse.GetValue(expires) is { } text ? ChatArguments.Duration(text) : (TimeSpan?)null;
             var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).CommunityAsync(context.Parse.GetValue(community)!, ct);
+            var target = await (await context.ResolverAsync(ct)).CommunityAsync(context.Parse.GetValue(community)!, ct);
             var link = await client.CreateInviteAsync(target.Id, invitee, lifetime, ct);
             context.Emit(new JsonObject { ["communityId"] = target.Id, ["invite"] = link, ["for"] = invitee }, link);
             return ExitCodes.Ok;

@@ -16,8 +16,7 @@ internal static class DeleteCommand
         options.AddTo(command, connects: true);
         ChatAction.Set(command, options, async (context, ct) =>
         {
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var found = await MessageLookup.FindAsync(context, client, target.Id, context.Parse.GetValue(message)!, ct);
             var id = await client.DeleteAsync(target.Id, found.Id, ct);
             context.Emit(new JsonObject { ["id"] = id, ["channelId"] = target.Id, ["target"] = found.Id }, $"deleted #{MessageText.ShortId(found.Id)} in {target.Label}");

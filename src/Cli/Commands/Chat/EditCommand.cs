@@ -18,8 +18,7 @@ internal static class EditCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var body = ChatArguments.Text(context.Parse.GetValue(text)!, context.Limits.MaxStdinChars);
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var found = await MessageLookup.FindAsync(context, client, target.Id, context.Parse.GetValue(message)!, ct);
             var id = await client.EditAsync(target.Id, found.Id, body, ct);
             context.Emit(new JsonObject { ["id"] = id, ["channelId"] = target.Id, ["target"] = found.Id }, $"edited #{MessageText.ShortId(found.Id)} in {target.Label}");

@@ -19,8 +19,7 @@ internal static class HistoryCommand
             var count = context.Parse.GetValue(limit);
             if (count < 1 || count > context.Limits.MaxHistoryLimit)
                 throw new HarmonyException("cli.limit", $"--limit must be between 1 and {context.Limits.MaxHistoryLimit}.");
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var messages = await client.HistoryAsync(target.Id, count, ProgressPrinter.For(context), ct);
             await MessageListPrinter.PrintAsync(context, client, target.Label, messages, ct);
             return ExitCodes.Ok;

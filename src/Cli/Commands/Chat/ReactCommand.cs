@@ -26,8 +26,7 @@ internal static class ReactCommand
             var reaction = context.Parse.GetValue(emoji)!.Trim();
             if (reaction.Length == 0 || new StringInfo(reaction).LengthInTextElements > MaxEmojiElements || reaction.Any(char.IsControl))
                 throw new HarmonyException("cli.emoji", $"A reaction is 1 to {MaxEmojiElements} characters without control characters.");
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var found = await MessageLookup.FindAsync(context, client, target.Id, context.Parse.GetValue(message)!, ct);
             var removing = context.Parse.GetValue(remove);
             var id = await client.ReactAsync(target.Id, found.Id, reaction, removing, ct);

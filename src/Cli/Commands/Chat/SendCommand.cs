@@ -18,8 +18,7 @@ internal static class SendCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var body = ChatArguments.Text(context.Parse.GetValue(text)!, context.Limits.MaxStdinChars);
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var replyTo = context.Parse.GetValue(reply) is { } r ? (await MessageLookup.FindAsync(context, client, target.Id, r, ct)).Id : null;
             var id = await client.SendAsync(target.Id, body, replyTo, ct);
             context.Emit(new JsonObject { ["id"] = id, ["channelId"] = target.Id, ["replyTo"] = replyTo }, $"sent to {target.Label}  #{MessageText.ShortId(id)}");

@@ -17,25 +17,36 @@ internal static class TailCommand
         options.AddTo(command, connects: true);
         ChatAction.Set(command, options, async (context, ct) =>
         {
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var names = new AuthorNames(client);
+            var messages = client.TailAsync(target.Id, ct).GetAsyncEnumerator(ct);
             try
             {
-                await foreach (var message in client.TailAsync(target.Id, ct))
+                // The first MoveNextAsync registers the tail and watches the channel; say so once it is under way.
+                var next = messages.MoveNextAsync();
+                CliOutput.Message($"following {target.Label} (Ctrl-C to stop)");
+                while (await next)
                 {
+                    var message = messages.Current;
                     if (context.Json)
                     {
                         CliOutput.JsonLine(ChatJson.Message(message));
-                        continue;
                     }
-                    await names.LoadAsync([message.Author], ct);
-                    CliOutput.Text(MessageText.Format(message, names.Of));
+                    else
+                    {
+                        await names.LoadAsync([message.Author], ct);
+                        CliOutput.Text(MessageText.Format(message, names.Of));
+                    }
+                    next = messages.MoveNextAsync();
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Ctrl-C (or SIGTERM) is the normal way to stop following.
+            }
+            finally
+            {
+                await messages.DisposeAsync();
             }
             return ExitCodes.Ok;
         });

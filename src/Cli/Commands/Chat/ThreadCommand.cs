@@ -27,8 +27,7 @@ internal static class ThreadCommand
             var count = context.Parse.GetValue(limit);
             if (count < 1 || count > context.Limits.MaxHistoryLimit)
                 throw new HarmonyException("cli.limit", $"--limit must be between 1 and {context.Limits.MaxHistoryLimit}.");
-            var client = await context.ClientAsync(ct);
-            var target = await new ChatResolver(client).ChannelAsync(context.Parse.GetValue(channel)!, ct);
+            var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var root = await MessageLookup.FindAsync(context, client, target.Id, context.Parse.GetValue(message)!, ct);
             var threadId = await client.CreateThreadAsync(target.Id, root.Id, ct);
             var label = $"{target.Label} thread #{MessageText.ShortId(root.Id)}";
