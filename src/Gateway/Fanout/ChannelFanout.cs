@@ -132,6 +132,8 @@ public sealed class ChannelFanout(IClusterClient cluster, IHubContext<HarmonyHub
                 await group.SendAsync(HubEvents.Envelope, new EnvelopeEvent(e.ChannelId, e.Seq, envelope));
             else if (e.Kind == ChannelEventKind.Typing && e.Typist is { } typist)
                 await group.SendAsync(HubEvents.Typing, new TypingEvent(e.ChannelId, typist));
+            else if (e.Kind == ChannelEventKind.Membership && e.Member is { } member)
+                await group.SendAsync(HubEvents.Membership, new MembershipEvent(e.ChannelId, member, e.Joined));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

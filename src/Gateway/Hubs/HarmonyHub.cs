@@ -271,6 +271,14 @@ public sealed class HarmonyHub(IGrainFactory grains, ChannelFanout fanout, Harmo
     public Task AddDirectMessage(string peer, string channelId) =>
         grains.GetGrain<IMemberGrain>(Did).AddDirectMessageAsync(new DirectMessageLink { Peer = RequireText(peer, "peer"), ChannelId = RequireId(channelId, "channelId") });
 
+    /// <summary>
+    /// Opens a DM with <paramref name="peer"/> hosted by a community the session DID owns: <paramref name="channelId"/>
+    /// is its channel and <paramref name="capabilityId"/> a registered capability delegated to the peer. Both DM
+    /// indexes get the link; returns the caller's.
+    /// </summary>
+    public Task<DirectMessageLink> OpenDirectMessage(string peer, string communityId, string channelId, string capabilityId) =>
+        Community(communityId).OpenDirectMessageAsync(Did, RequireText(peer, "peer"), RequireId(channelId, "channelId"), RequireText(capabilityId, "capabilityId"));
+
     /// <summary>The session DID's DM index.</summary>
     public Task<IReadOnlyList<DirectMessageLink>> GetDirectMessages() => grains.GetGrain<IMemberGrain>(Did).GetDirectMessagesAsync();
 

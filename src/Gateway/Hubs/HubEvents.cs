@@ -9,6 +9,9 @@ public static class HubEvents
     /// <summary>A typing signal in a watched channel (<see cref="TypingEvent"/>).</summary>
     public const string Typing = "typing";
 
+    /// <summary>A member joined or left the community of a watched channel (<see cref="MembershipEvent"/>).</summary>
+    public const string Membership = "membership";
+
     /// <summary>A watched member's presence changed (<see cref="PresenceEvent"/>).</summary>
     public const string Presence = "presence";
 }

@@ -1,6 +1,9 @@
 namespace Harmony.Grains.Abstractions.Channel;
 
-/// <summary>What a channel stream carries: a logged envelope with its sequence number, or an ephemeral typing signal (never logged).</summary>
+/// <summary>
+/// What a channel stream carries: a logged envelope with its sequence number, or an ephemeral typing or membership
+/// signal (never logged).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("harmony.channel.event")]
 public sealed record ChannelEvent
 {
@@ -18,4 +21,10 @@ public sealed record ChannelEvent
 
     /// <summary>The typing member's DID, for <see cref="ChannelEventKind.Typing"/>.</summary>
     [Id(4)] public string? Typist { get; init; }
+
+    /// <summary>The member who joined or left, for <see cref="ChannelEventKind.Membership"/>.</summary>
+    [Id(5)] public string? Member { get; init; }
+
+    /// <summary>For <see cref="ChannelEventKind.Membership"/>: true when <see cref="Member"/> joined, false when they left or were removed.</summary>
+    [Id(6)] public bool Joined { get; init; }
 }

@@ -9,4 +9,7 @@ public enum ChannelEventKind
 
     /// <summary>An ephemeral typing signal.</summary>
     Typing = 1,
+
+    /// <summary>A member joined or left the channel's community (ephemeral; clients add or remove MLS leaves).</summary>
+    Membership = 2,
 }

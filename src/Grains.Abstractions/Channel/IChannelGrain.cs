@@ -53,4 +53,11 @@ public interface IChannelGrain : IGrainWithStringKey
     /// <summary>Installs a newer community policy (server-internal; called by the community on bans and revocations).</summary>
     [Alias("policy-changed")]
     Task PolicyChangedAsync(CommunityPolicy policy);
+
+    /// <summary>
+    /// Announces to the channel's watchers that <paramref name="did"/> joined (or left) the community, so that members
+    /// add (or remove) its MLS leaf at once (server-internal, called by the community; ephemeral, never logged).
+    /// </summary>
+    [Alias("membership-changed")]
+    Task MembershipChangedAsync(string did, bool joined);
 }

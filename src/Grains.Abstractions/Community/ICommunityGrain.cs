@@ -1,3 +1,4 @@
+using Harmony.Grains.Abstractions.Member;
 using Harmony.Grains.Abstractions.Channel;
 
 namespace Harmony.Grains.Abstractions.Community;
@@ -77,6 +78,15 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>What channels need to authorize: root, bans, revocations, roster (server-internal).</summary>
     [Alias("policy"), ReadOnly]
     Task<CommunityPolicy> GetPolicyAsync();
+
+    /// <summary>
+    /// Makes this community (owned by <paramref name="opener"/>) the host of a direct-message conversation with
+    /// <paramref name="peer"/>: <paramref name="channelId"/> must be one of its channels and
+    /// <paramref name="capabilityId"/> a registered, unrevoked capability controlled by the peer. Adds the link to
+    /// both members' DM indexes and returns the opener's.
+    /// </summary>
+    [Alias("open-dm")]
+    Task<DirectMessageLink> OpenDirectMessageAsync(string opener, string peer, string channelId, string capabilityId);
 
     /// <summary>A registered capability's JSON text, or null (server-internal, for resolving references).</summary>
     [Alias("capability"), ReadOnly]

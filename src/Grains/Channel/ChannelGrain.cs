@@ -251,6 +251,14 @@ internal sealed partial class ChannelGrain(
             await GrainFactory.GetGrain<IChannelGrain>(thread).PolicyChangedAsync(policy);
     }
 
+    /// <inheritdoc />
+    public Task MembershipChangedAsync(string did, bool joined)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(did);
+        if (!state.State.Initialized) return Task.CompletedTask;
+        return PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Membership, ChannelId = ChannelId, Member = did, Joined = joined });
+    }
+
     /// <summary>Null, or base64url(SHA-256) as <see cref="EnvelopeCodec"/> computes ids (43 characters).</summary>
     private static bool IsEnvelopeId(string? id) =>
         id is null || (id.Length == 43 && id.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_'));

@@ -8,6 +8,7 @@ using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
 using Harmony.Grains.Abstractions.Member;
 using Harmony.Grains.Authorization;
+using Microsoft.Extensions.Logging;
 
 namespace Harmony.Grains.Community;
 
@@ -17,12 +18,13 @@ namespace Harmony.Grains.Community;
 /// invocation for its action on the community's target; bans and revocations are pushed to the channels before the
 /// call returns, so a banned member or revoked capability is refused from then on.
 /// </summary>
-internal sealed class CommunityGrain(
+internal sealed partial class CommunityGrain(
     [PersistentState("community", ProviderNames.GrainStorage)] IPersistentState<CommunityState> state,
     HarmonyGrainOptions options,
     TimeProvider time,
     INonceStore nonces,
-    VerifiedChainCache chainCache) : Grain, ICommunityGrain
+    VerifiedChainCache chainCache,
+    ILogger<CommunityGrain> logger) : Grain, ICommunityGrain
 {
     private readonly CapabilityGuard _guard = new(options, time, nonces, chainCache);
     private readonly AdmissionChecker _admission = new(options, time);
@@ -186,6 +188,7 @@ internal sealed class CommunityGrain(
         S.Members[did] = member;
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IMemberGrain>(did).AddMembershipAsync(CommunityId);
+        await AnnounceMembershipAsync(did, joined: true);
         return member;
     }
 
@@ -204,6 +207,7 @@ internal sealed class CommunityGrain(
         if (!S.Members.Remove(did)) throw Refusals.NotFound($"'{did}' is not a member.");
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IMemberGrain>(did).RemoveMembershipAsync(CommunityId);
+        await AnnounceMembershipAsync(did, joined: false);
     }
 
     /// <inheritdoc />
@@ -217,6 +221,7 @@ internal sealed class CommunityGrain(
         Audit(Actions.Kick, verified.Invoker, invocation);
         await CommitPolicyChangeAsync();
         await GrainFactory.GetGrain<IMemberGrain>(memberDid).RemoveMembershipAsync(CommunityId);
+        await AnnounceMembershipAsync(memberDid, joined: false);
     }
 
     /// <inheritdoc />
@@ -230,7 +235,9 @@ internal sealed class CommunityGrain(
         RemoveMember(memberDid);
         Audit(Actions.Ban, verified.Invoker, invocation);
         await CommitPolicyChangeAsync();
-        if (wasMember) await GrainFactory.GetGrain<IMemberGrain>(memberDid).RemoveMembershipAsync(CommunityId);
+        if (!wasMember) return;
+        await GrainFactory.GetGrain<IMemberGrain>(memberDid).RemoveMembershipAsync(CommunityId);
+        await AnnounceMembershipAsync(memberDid, joined: false);
     }
 
     /// <inheritdoc />
@@ -291,6 +298,28 @@ internal sealed class CommunityGrain(
     }
 
     /// <inheritdoc />
+    public async Task<DirectMessageLink> OpenDirectMessageAsync(string opener, string peer, string channelId, string capabilityId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(opener);
+        RequireCreated();
+        if (!string.Equals(opener, S.Owner, StringComparison.Ordinal)) throw Refusals.Unauthorized("Only the community's owner can open a DM in it.");
+        if (!DidKey.TryParse(peer, out var peerKey, out _) || peerKey!.KeyType != DidKeyType.Ed25519 || peerKey.Did != peer)
+            throw Refusals.BadRequest("The peer must be an Ed25519 did:key.");
+        if (peer == opener) throw Refusals.BadRequest("A DM needs two different members.");
+        if (!S.Channels.Any(c => c.Id == channelId)) throw Refusals.NotFound($"'{channelId}' is not a channel of this community.");
+        if (S.Banned.Contains(peer)) throw Refusals.Banned(peer);
+        if (!S.Capabilities.TryGetValue(capabilityId, out var registered) || S.Revoked.Contains(capabilityId))
+            throw Refusals.CapabilityInvalid($"Capability '{capabilityId}' is not registered with this community.");
+        if (!registered.Controllers.Any(c => CapabilityGuard.ControllerIs(c, peer)))
+            throw Refusals.CapabilityInvalid("The capability is not delegated to the peer.");
+        var mine = new DirectMessageLink { Peer = peer, ChannelId = channelId, CommunityId = CommunityId, CapabilityId = InvocationTarget.RootCapabilityId(CommunityTarget) };
+        await GrainFactory.GetGrain<IMemberGrain>(opener).AddDirectMessageAsync(mine);
+        await GrainFactory.GetGrain<IMemberGrain>(peer).AddDirectMessageAsync(
+            new DirectMessageLink { Peer = opener, ChannelId = channelId, CommunityId = CommunityId, CapabilityId = capabilityId });
+        return mine;
+    }
+
+    /// <inheritdoc />
     public Task<string?> GetCapabilityAsync(string capabilityId) =>
         Task.FromResult(S.Capabilities.TryGetValue(capabilityId, out var registered) ? registered.Json : null);
 
@@ -331,6 +360,23 @@ internal sealed class CommunityGrain(
         await Task.WhenAll(S.Channels.Select(c => GrainFactory.GetGrain<IChannelGrain>(c.Id).PolicyChangedAsync(policy)));
     }
 
+    /// <summary>
+    /// Tells every channel's watchers that <paramref name="did"/> joined or left, so that members add or remove its MLS
+    /// leaf without polling the roster. The roster change is already durable; a lost signal is repaired by clients
+    /// comparing roster and group when they start.
+    /// </summary>
+    private async Task AnnounceMembershipAsync(string did, bool joined)
+    {
+        try
+        {
+            await Task.WhenAll(S.Channels.Select(c => GrainFactory.GetGrain<IChannelGrain>(c.Id).MembershipChangedAsync(did, joined)));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogAnnounceFailed(logger, e, CommunityId);
+        }
+    }
+
     private void Audit(string action, string actor, string invocation) =>
         S.Audit.Add(new AuditEntry { Seq = S.Audit.Count + 1, Action = action, Actor = actor, Invocation = invocation, At = time.GetUtcNow() });
 
@@ -362,4 +408,7 @@ internal sealed class CommunityGrain(
         MemberCount = S.Members.Count,
         PolicyVersion = S.PolicyVersion,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Announcing a membership change in community {Community} failed")]
+    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string community);
 }

@@ -113,7 +113,15 @@ internal sealed class MemberGrain(
     public async Task AddDirectMessageAsync(DirectMessageLink link)
     {
         ArgumentNullException.ThrowIfNull(link);
-        if (S.DirectMessages.Any(d => d.ChannelId == link.ChannelId)) return;
+        var existing = S.DirectMessages.FindIndex(d => d.ChannelId == link.ChannelId);
+        if (existing >= 0)
+        {
+            // A link opened through the DM's community (with its capability) supersedes a bare client-added one.
+            if (link.CommunityId is null || S.DirectMessages[existing] == link) return;
+            S.DirectMessages[existing] = link;
+            await state.WriteStateAsync();
+            return;
+        }
         if (S.DirectMessages.Count >= options.MaxDirectMessages) throw Refusals.TooLarge($"At most {options.MaxDirectMessages} DM conversations.");
         S.DirectMessages.Add(link);
         await state.WriteStateAsync();
