@@ -19,7 +19,10 @@ internal static class ChatAction
             try
             {
                 await using var context = new ChatCommandContext(parse, options, ChatCliLimits.Default);
-                return await body(context, cancellationToken);
+                var exit = await body(context, cancellationToken);
+                await context.FinishAsync();
+                context.PrintResult();
+                return exit;
             }
             catch (ServerUnavailableException e)
             {
@@ -42,6 +45,7 @@ internal static class ChatAction
     private static void Report(bool json, string code, string message)
     {
         CliOutput.Message($"error [{code}]: {message}");
-        if (json) CliOutput.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
+        // One line: valid as the single JSON document of a command and as the last line of tail's JSON lines.
+        if (json) CliOutput.JsonLine(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } });
     }
 }

@@ -21,6 +21,15 @@ internal sealed record ChatCliLimits
     /// <summary>How long to wait for the login and hub connection before reporting the server unreachable.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long the health check before connecting may take.</summary>
+    public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a command may take to deliver what it queued (messages, Welcomes) before it ends.</summary>
+    public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Pause between two flushes of the outgoing queue while the server rate-limits or reconnects.</summary>
+    public TimeSpan DeliveryRetryInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long a command waits for another harmony process of the same identity and server to finish.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 

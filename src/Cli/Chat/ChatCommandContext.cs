@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Harmony.Cli.Identity;
+using Harmony.Client;
 using Harmony.Client.Chat;
+using Harmony.Client.Connection;
 using Harmony.Core.Errors;
 
 namespace Harmony.Cli.Chat;
@@ -19,6 +21,7 @@ internal sealed class ChatCommandContext : IAsyncDisposable
     private ServerEntry? _server;
     private DataDirectoryLock? _lock;
     private ChatResolver? _resolver;
+    private List<string>? _result;
 
     /// <summary>Reads the home folder and its config for <paramref name="parse"/>.</summary>
     public ChatCommandContext(ParseResult parse, ChatOptions options, ChatCliLimits limits)
@@ -58,6 +61,7 @@ internal sealed class ChatCommandContext : IAsyncDisposable
         if (_client is not null) return _client;
         var server = Server;
         var signer = Signer;
+        await ProbeAsync(server, cancellationToken);
         var dataDirectory = Home.DataDirectory(server, signer.Did);
         _lock ??= await DataDirectoryLock.AcquireAsync(dataDirectory, Limits.LockTimeout, cancellationToken);
         var options = new HarmonyChatOptions { Server = server.Url, DataDirectory = dataDirectory };
@@ -82,16 +86,25 @@ internal sealed class ChatCommandContext : IAsyncDisposable
     public async Task<ChatResolver> ResolverAsync(CancellationToken cancellationToken) => _resolver ??= new ChatResolver(await ClientAsync(cancellationToken));
 
     /// <summary>
-    /// Connects, resolves <paramref name="reference"/> to a channel and brings the community's MLS groups in line
+    /// Connects, resolves <paramref name="reference"/> to a channel, catches it up and brings the community's MLS groups in line
     /// with its roster (see <see cref="SyncMembershipAsync"/>), so what this command sends reaches every member.
     /// </summary>
     public async Task<(HarmonyChatClient Client, ChannelTarget Channel)> OpenChannelAsync(string reference, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken);
         var channel = await (await ResolverAsync(cancellationToken)).ChannelAsync(reference, cancellationToken);
+        await CatchUpAsync(client, channel.Id, cancellationToken);
         await SyncMembershipAsync(client, channel.CommunityId, cancellationToken);
         return (client, channel);
     }
+
+    /// <summary>
+    /// Applies everything the server has logged in <paramref name="channelId"/> (Welcomes and Commits included)
+    /// before this short-lived process encrypts anything: the SDK syncs watched channels in the background, but a
+    /// command runs right after connecting and would otherwise act on a stale (or missing) group.
+    /// </summary>
+    public async Task CatchUpAsync(HarmonyChatClient client, string channelId, CancellationToken cancellationToken) =>
+        await client.HistoryAsync(channelId, 1, ProgressPrinter.For(this), cancellationToken);
 
     /// <summary>
     /// Adds members who joined since a member was last online to the community's channel groups (and removes
@@ -111,26 +124,125 @@ internal sealed class ChatCommandContext : IAsyncDisposable
         }
     }
 
-    /// <summary>Prints a result: <paramref name="json"/> in JSON mode, else each line of <paramref name="text"/>.</summary>
-    public void Emit(JsonNode json, IEnumerable<string> text)
+    /// <summary>
+    /// Delivers what this command queued before the process ends: the SDK queues messages and Welcomes durably and
+    /// sends them in the background, which a short-lived process would cut off (they would only leave with the next
+    /// command). Flushes until the queue is empty (<see cref="ChatCliLimits.DeliveryTimeout"/>), then reports the
+    /// server's refusal of a queued envelope as that typed error; an unreachable server is
+    /// <see cref="ServerUnavailableException"/> (the envelopes stay queued for the next command).
+    /// </summary>
+    public async Task FinishAsync()
     {
-        if (Json)
+        if (_client is null) return;
+        var connection = _client.Connection;
+        using var deadline = new CancellationTokenSource(Limits.DeliveryTimeout);
+        using var reading = new CancellationTokenSource();
+        var rejections = connection.ReadRejectionsAsync(reading.Token).GetAsyncEnumerator(reading.Token);
+        var refused = new List<QueueRejection>();
+        try
         {
-            CliOutput.Json(json);
-            return;
+            while (true)
+            {
+                try
+                {
+                    await connection.FlushAsync(deadline.Token);
+                    if (await connection.Store.CountQueuedAsync(deadline.Token) == 0) break;
+                    // Rate limited or reconnecting: the queue keeps its order, so wait and flush again.
+                    await Task.Delay(Limits.DeliveryRetryInterval, deadline.Token);
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+                {
+                    var left = await connection.Store.CountQueuedAsync(CancellationToken.None);
+                    throw new ServerUnavailableException(Server.Url,
+                        $"{left} outgoing envelope(s) could not be delivered within {Limits.DeliveryTimeout.TotalSeconds:0} s; they stay queued and your next harmony command sends them");
+                }
+            }
+            // Refusals were written while flushing; take those already there without waiting for more.
+            while (true)
+            {
+                var next = rejections.MoveNextAsync();
+                if (!next.IsCompleted)
+                {
+                    await reading.CancelAsync();
+                    try { await next; }
+                    catch (OperationCanceledException) { }
+                    break;
+                }
+                if (!await next) break;
+                refused.Add(rejections.Current);
+            }
         }
-        foreach (var line in text) CliOutput.Text(line);
+        finally
+        {
+            await rejections.DisposeAsync();
+        }
+        if (refused.Count > 0)
+        {
+            var first = refused[0];
+            throw new HarmonyServerException(first.Error.Code,
+                $"The server refused {(refused.Count == 1 ? "an outgoing envelope" : $"{refused.Count} outgoing envelopes")} of channel {first.ChannelId}: {first.Error.Message}");
+        }
     }
 
-    /// <summary>Prints a result: <paramref name="json"/> in JSON mode, else <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Sets the result: <paramref name="json"/> in JSON mode, else each line of <paramref name="text"/>. It is
+    /// printed by <see cref="PrintResult"/> once <see cref="FinishAsync"/> has delivered what the command queued, so
+    /// a command never reports success and then a failure.
+    /// </summary>
+    public void Emit(JsonNode json, IEnumerable<string> text) => _result = Json ? [json.ToJsonString()] : [.. text];
+
+    /// <summary>Sets the result: <paramref name="json"/> in JSON mode, else <paramref name="text"/>.</summary>
     public void Emit(JsonNode json, string text) => Emit(json, [text]);
+
+    /// <summary>Prints the result set by <see cref="Emit(JsonNode, IEnumerable{string})"/>, if any.</summary>
+    public void PrintResult()
+    {
+        if (_result is null) return;
+        if (Json) CliOutput.Readable(JsonNode.Parse(_result[0])!);
+        else foreach (var line in _result) CliOutput.Text(line);
+        _result = null;
+    }
 
     /// <summary>Disconnects and clears the key.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_client is not null) await _client.DisposeAsync();
+        if (_client is not null)
+        {
+            try
+            {
+                await _client.DisposeAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The SDK's connection can race its own shutdown (a sync started while the hub was being disposed);
+                // everything the command did is already durable, so closing must not turn success into a crash.
+            }
+        }
         _lock?.Dispose();
         _signer?.Dispose();
+    }
+
+    /// <summary>
+    /// One quick <c>GET /healthz</c> before connecting: the SDK's connect keeps retrying until its deadline, so a
+    /// server that is down would otherwise cost the whole <see cref="ChatCliLimits.ConnectTimeout"/> to report.
+    /// </summary>
+    private async Task ProbeAsync(ServerEntry server, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = server.Url, Timeout = Limits.ProbeTimeout };
+        try
+        {
+            using var response = await http.GetAsync("healthz", cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw new ServerUnavailableException(server.Url, $"its health check answered HTTP {(int)response.StatusCode}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ServerUnavailableException(server.Url, $"no answer within {Limits.ProbeTimeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ServerUnavailableException(server.Url, ServerUnavailableException.Describe(e), e);
+        }
     }
 
     private ServerEntry ResolveServer(string? reference)

@@ -15,6 +15,7 @@ internal static class CommandGroups
         yield return ZcapCommand.Build();
         yield return RdfCommand.Build();
         yield return MlsCommand.Build();
+        yield return WhoamiCommand.Build();
         yield return ServerCommand.Build();
         yield return CommunityCommand.Build();
         yield return ChannelCommand.Build();

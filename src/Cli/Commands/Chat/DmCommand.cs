@@ -35,10 +35,12 @@ internal static class DmCommand
             if (body is null)
             {
                 var messages = conversation is null ? [] : await client.HistoryAsync(conversation.ChannelId, count, ProgressPrinter.For(context), ct);
-                await MessageListPrinter.PrintAsync(context, client, label, messages, ct);
+                await MessageListPrinter.EmitAsync(context, client, label, messages, ct);
                 return ExitCodes.Ok;
             }
-            var id = await client.SendAsync(conversation!.ChannelId, body, null, ct);
+            // A conversation opened by the peer needs its Welcome applied before this side can encrypt.
+            await context.CatchUpAsync(client, conversation!.ChannelId, ct);
+            var id = await client.SendAsync(conversation.ChannelId, body, null, ct);
             context.Emit(new JsonObject { ["id"] = id, ["channelId"] = conversation.ChannelId, ["peer"] = did }, $"sent to {label}  #{MessageText.ShortId(id)}");
             return ExitCodes.Ok;
         });

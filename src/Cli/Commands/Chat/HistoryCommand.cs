@@ -21,7 +21,7 @@ internal static class HistoryCommand
                 throw new HarmonyException("cli.limit", $"--limit must be between 1 and {context.Limits.MaxHistoryLimit}.");
             var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var messages = await client.HistoryAsync(target.Id, count, ProgressPrinter.For(context), ct);
-            await MessageListPrinter.PrintAsync(context, client, target.Label, messages, ct);
+            await MessageListPrinter.EmitAsync(context, client, target.Label, messages, ct);
             return ExitCodes.Ok;
         });
         return command;

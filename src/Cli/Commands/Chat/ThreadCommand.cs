@@ -34,7 +34,7 @@ internal static class ThreadCommand
             if (body is null)
             {
                 var messages = await client.HistoryAsync(threadId, count, ProgressPrinter.For(context), ct);
-                await MessageListPrinter.PrintAsync(context, client, label, messages, ct);
+                await MessageListPrinter.EmitAsync(context, client, label, messages, ct);
                 return ExitCodes.Ok;
             }
             var id = await client.SendAsync(threadId, body, null, ct);
