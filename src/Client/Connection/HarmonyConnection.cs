@@ -36,6 +36,7 @@ public sealed class HarmonyConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<string, bool> _presenceWatched = new(StringComparer.Ordinal);
     private readonly Channel<TypingSignal> _typing = Channel.CreateBounded<TypingSignal>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly Channel<PresenceChange> _presence = Channel.CreateBounded<PresenceChange>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly Channel<MembershipChange> _membership = Channel.CreateBounded<MembershipChange>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly Channel<QueueRejection> _rejections = Channel.CreateUnbounded<QueueRejection>();
     private readonly SemaphoreSlim _flushGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -65,6 +66,8 @@ public sealed class HarmonyConnection : IAsyncDisposable
         // Ephemeral signals: a slow reader loses the oldest, never blocks the connection.
         _hub.On<TypingSignal>(HubMethods.TypingEvent, t => _typing.Writer.TryWrite(t));
         _hub.On<PresenceChange>(HubMethods.PresenceEvent, p => _presence.Writer.TryWrite(p));
+        // A lost membership event is made up for by roster comparisons, so dropping the oldest is safe.
+        _hub.On<MembershipChange>(HubMethods.MembershipEvent, m => _membership.Writer.TryWrite(m));
         _hub.Reconnected += _ =>
         {
             _work.Writer.TryWrite(Resume.Instance);
@@ -176,6 +179,9 @@ public sealed class HarmonyConnection : IAsyncDisposable
     /// <summary>Presence changes of watched members (ephemeral; the oldest are dropped when not read).</summary>
     public IAsyncEnumerable<PresenceChange> ReadPresenceAsync(CancellationToken cancellationToken = default) => _presence.Reader.ReadAllAsync(cancellationToken);
 
+    /// <summary>Membership changes of the communities of watched channels (the oldest are dropped when not read).</summary>
+    public IAsyncEnumerable<MembershipChange> ReadMembershipAsync(CancellationToken cancellationToken = default) => _membership.Reader.ReadAllAsync(cancellationToken);
+
     /// <summary>The highest sequence number delivered for <paramref name="channelId"/>.</summary>
     public long LastSeq(string channelId) => _cursors.TryGetValue(channelId, out var seq) ? seq : 0;
 
@@ -280,6 +286,7 @@ public sealed class HarmonyConnection : IAsyncDisposable
         _envelopes.Writer.TryComplete();
         _typing.Writer.TryComplete();
         _presence.Writer.TryComplete();
+        _membership.Writer.TryComplete();
         _rejections.Writer.TryComplete();
         _http.Dispose();
         _flushGate.Dispose();

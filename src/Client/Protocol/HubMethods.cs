@@ -24,6 +24,9 @@ public static class HubMethods
     /// <summary>The presence event.</summary>
     public const string PresenceEvent = "presence";
 
+    /// <summary>The membership event.</summary>
+    public const string MembershipEvent = "membership";
+
     /// <summary>The envelope event.</summary>
     public const string EnvelopeEvent = "envelope";
 }

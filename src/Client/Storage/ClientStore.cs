@@ -83,6 +83,34 @@ public sealed class ClientStore
             c.Parameters.AddWithValue("$s", seq);
         }, cancellationToken);
 
+    /// <summary>
+    /// Sets every cursor to <paramref name="applied"/>'s value for its channel (0 when absent), also backwards: an
+    /// application that applies envelopes after the cursor moved calls this at start-up so entries it never applied
+    /// (for example when it stopped in between) are delivered again.
+    /// </summary>
+    public async Task RewindCursorsAsync(IReadOnlyDictionary<string, long> applied, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.Transaction = transaction;
+            clear.CommandText = "DELETE FROM cursors";
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var (channel, seq) in applied)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO cursors (channel, last_seq) VALUES ($c, $s)";
+            insert.Parameters.AddWithValue("$c", channel);
+            insert.Parameters.AddWithValue("$s", seq);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Advances and returns the author's Lamport clock (at least <paramref name="atLeast"/> + 1).</summary>
     public async Task<ulong> NextLamportAsync(ulong atLeast = 0, CancellationToken cancellationToken = default)
     {

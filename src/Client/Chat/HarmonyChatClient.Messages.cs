@@ -1,0 +1,277 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Harmony.Client.Chat.Content;
+using Harmony.Client.Chat.Mls;
+using Harmony.Client.Protocol;
+using Harmony.Core.Errors;
+using Harmony.Core.Protocol;
+
+namespace Harmony.Client.Chat;
+
+public sealed partial class HarmonyChatClient
+{
+    private const string ThreadMarker = "/thread/";
+
+    /// <summary>
+    /// Encrypts <paramref name="text"/> for the channel's MLS group, signs and queues the envelope (sent now when
+    /// connected, else on reconnect) and returns its id.
+    /// </summary>
+    /// <exception cref="HarmonyClientException"><c>client.mls.no_group</c> when this client is not in the channel's group; nothing is sent.</exception>
+    public Task<string> SendAsync(string channelId, string text, string? replyTo = null, CancellationToken ct = default)
+    {
+        RequireText(text);
+        return SendContentAsync(channelId, EnvelopeKind.Message, new MessageContent(text), null, replyTo, ct);
+    }
+
+    /// <summary>Replaces the text of one of this DID's messages; returns the edit's envelope id.</summary>
+    public Task<string> EditAsync(string channelId, string messageId, string text, CancellationToken ct = default)
+    {
+        RequireText(text);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        return SendContentAsync(channelId, EnvelopeKind.Edit, new MessageContent(text), messageId, null, ct);
+    }
+
+    /// <summary>Deletes a message (own, or any with <c>Moderate</c>); returns the delete's envelope id.</summary>
+    public Task<string> DeleteAsync(string channelId, string messageId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        return SendContentAsync(channelId, EnvelopeKind.Delete, new MessageContent(), messageId, null, ct);
+    }
+
+    /// <summary>Adds (or with <paramref name="remove"/> removes) this DID's reaction; the emoji travels encrypted.</summary>
+    public Task<string> ReactAsync(string channelId, string messageId, string emoji, bool remove = false, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        if (string.IsNullOrEmpty(emoji) || Encoding.UTF8.GetByteCount(emoji) > 64) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "An emoji is 1 to 64 UTF-8 bytes.");
+        return SendContentAsync(channelId, remove ? EnvelopeKind.ReactionRemove : EnvelopeKind.ReactionAdd, new MessageContent(Emoji: emoji), messageId, null, ct);
+    }
+
+    /// <summary>Starts (or reopens) the thread rooted at a message; returns the thread's channel id (<c>&lt;channel&gt;/thread/&lt;root&gt;</c>), encrypted with the parent channel's group.</summary>
+    public async Task<string> CreateThreadAsync(string channelId, string rootMessageId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootMessageId);
+        var community = await CommunityOfChannelAsync(channelId, ct);
+        await Connection.InvokeAsync<JsonElement>("CreateThread", [channelId, rootMessageId, community.CapabilityId, null], ct);
+        var threadId = InvocationTargets.ThreadChannelId(channelId, rootMessageId);
+        await Connection.WatchAsync(threadId, community.CapabilityId, ct);
+        return threadId;
+    }
+
+    /// <summary>
+    /// Catches the channel up with the server (reporting entries applied / known) and returns its last
+    /// <paramref name="limit"/> messages in CRDT order (Lamport, author, id).
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> HistoryAsync(string channelId, int limit = 50, IProgress<SyncProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (limit < 1) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "The limit must be positive.");
+        await CatchUpAsync(channelId, progress, ct);
+        var messages = (await _store.MessagesAsync(channelId, ct)).ToList();
+        messages.Sort(CrdtOrder);
+        return messages.Skip(Math.Max(0, messages.Count - limit)).ToList();
+    }
+
+    /// <summary>
+    /// The channel's messages as they arrive or change (new messages, edits, deletes, reactions; own messages first
+    /// when queued, seq 0, then when logged), live and across reconnects, until <paramref name="ct"/> fires.
+    /// </summary>
+    public async IAsyncEnumerable<ChatMessage> TailAsync(string channelId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var community = await CommunityOfChannelAsync(channelId, ct);
+        var tail = Channel.CreateBounded<ChatMessage>(new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        _tails[tail] = channelId;
+        try
+        {
+            await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+            await foreach (var message in tail.Reader.ReadAllAsync(ct)) yield return message;
+        }
+        finally { _tails.TryRemove(tail, out _); }
+    }
+
+    /// <summary>The CRDT display order of docs/crdt.md: Lamport, then author, then id (ordinal), as the web client.</summary>
+    public static int CrdtOrder(ChatMessage a, ChatMessage b)
+    {
+        var c = a.Lamport.CompareTo(b.Lamport);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Author, b.Author);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private void RequireText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Encoding.UTF8.GetByteCount(text) > _options.MaxTextBytes)
+            throw new HarmonyClientException(ChatErrorCodes.BadArgument, $"The text exceeds {_options.MaxTextBytes} UTF-8 bytes.");
+    }
+
+    private async Task<string> SendContentAsync(string channelId, EnvelopeKind kind, MessageContent content, string? target, string? replyTo, CancellationToken ct)
+    {
+        var community = await CommunityOfChannelAsync(channelId, ct);
+        var plaintext = content.Encode();
+        // Encrypt first: without a group (or if MLS fails) this throws and nothing is signed, stored or sent.
+        var ciphertext = await _groups.EncryptAsync(channelId, plaintext, ct);
+        var at = channelId.IndexOf(ThreadMarker, StringComparison.Ordinal);
+        var envelope = EnvelopeCodec.Sign(new Envelope
+        {
+            Channel = channelId,
+            Author = Did,
+            Lamport = await Connection.Store.NextLamportAsync(0, ct),
+            Kind = kind,
+            CreatedAtMs = _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Thread = at < 0 ? null : channelId[(at + ThreadMarker.Length)..],
+            ReplyTo = replyTo,
+            Target = target,
+            Ciphertext = ciphertext,
+        }, _key);
+        // MLS cannot decrypt one's own messages: the sender keeps what it wrote.
+        await _store.PutOwnContentAsync(envelope.Id, plaintext, ct);
+        if (kind == EnvelopeKind.Message)
+        {
+            var pending = NewMessage(envelope, 0, content.Text, null);
+            await _store.PutMessageAsync(pending, 0, "", ct);
+            Publish(pending);
+        }
+        await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+        await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, ct);
+        return envelope.Id;
+    }
+
+    /// <summary>Waits until everything the server had logged for the channel when called has been applied.</summary>
+    private async Task CatchUpAsync(string channelId, IProgress<SyncProgress>? progress, CancellationToken ct)
+    {
+        var community = await CommunityOfChannelAsync(channelId, ct);
+        // Watch (again) so the connection syncs the channel now.
+        await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+        var info = await Connection.InvokeAsync<JsonElement>("GetChannel", [channelId, community.CapabilityId], ct);
+        var total = info.GetProperty("lastSeq").GetInt64();
+        progress?.Report(new SyncProgress(channelId, Applied(channelId), total));
+        await WaitForAsync(() =>
+        {
+            var applied = Applied(channelId);
+            progress?.Report(new SyncProgress(channelId, Math.Min(applied, total), total));
+            return applied >= total;
+        }, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct);
+    }
+
+    private long Applied(string channelId) => _applied.TryGetValue(channelId, out var seq) ? seq : 0;
+
+    /// <summary>Applies log entries in order, one at a time, as the connection delivers them.</summary>
+    private async Task PumpAsync()
+    {
+        var token = _stopping.Token;
+        try
+        {
+            await foreach (var entry in Connection.ReadEnvelopesAsync(token))
+            {
+                try { await ApplyAsync(entry, token); }
+                catch (Exception) when (!token.IsCancellationRequested)
+                {
+                    // A malformed or unreadable entry must not stop the log; it is skipped (and counted as applied).
+                }
+                _applied[entry.ChannelId] = Math.Max(Applied(entry.ChannelId), entry.Seq);
+                try { await _store.SetAppliedAsync(entry.ChannelId, entry.Seq, token); }
+                catch (Exception) when (!token.IsCancellationRequested) { }
+                Pulse();
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested) { }
+    }
+
+    private async Task ApplyAsync(ChannelEnvelope entry, CancellationToken ct)
+    {
+        if (entry.Seq <= Applied(entry.ChannelId)) return;
+        var envelope = EnvelopeCodec.Decode(entry.Envelope);
+        if (envelope.Channel != entry.ChannelId || !EnvelopeCodec.Verify(envelope)) return;
+        if (envelope.Kind == EnvelopeKind.Handshake)
+        {
+            // Handshakes belong to the group's own channel, never to a thread.
+            if (entry.ChannelId.Contains(ThreadMarker, StringComparison.Ordinal)) return;
+            var outcome = await _groups.ApplyHandshakeAsync(entry.ChannelId, envelope.Author, envelope.Ciphertext, ct);
+            if (outcome == HandshakeOutcome.Joined) _ = TopUpKeyPackagesAsync();
+            return;
+        }
+        string? text = null, emoji = null, error = null;
+        var own = envelope.Author == Did ? await _store.GetOwnContentAsync(envelope.Id, ct) : null;
+        try
+        {
+            var content = MessageContent.Decode(own ?? await _groups.DecryptAsync(entry.ChannelId, envelope.Ciphertext, envelope.Author, ct));
+            (text, emoji) = (content.Text, content.Emoji);
+        }
+        catch (HarmonyException e)
+        {
+            error = $"[{e.Code}] {e.Message}";
+        }
+        switch (envelope.Kind)
+        {
+            case EnvelopeKind.Message:
+            {
+                var existing = await _store.GetMessageAsync(entry.ChannelId, envelope.Id, ct);
+                var message = existing is { } e
+                    ? e.Message with { Seq = entry.Seq }
+                    : NewMessage(envelope, entry.Seq, text, error);
+                await SaveAndPublishAsync(message, existing?.EditLamport ?? 0, existing?.EditAuthor ?? "", ct);
+                break;
+            }
+            case EnvelopeKind.Edit:
+            {
+                if (envelope.Target is null || await _store.GetMessageAsync(entry.ChannelId, envelope.Target, ct) is not { } t) break;
+                if (t.Message.Author != envelope.Author || t.Message.Deleted) break;
+                // Last writer wins by (Lamport, author).
+                if (envelope.Lamport < t.EditLamport || (envelope.Lamport == t.EditLamport && string.CompareOrdinal(envelope.Author, t.EditAuthor) <= 0)) break;
+                await SaveAndPublishAsync(t.Message with { Text = text, Edited = true, DecryptionError = error }, envelope.Lamport, envelope.Author, ct);
+                break;
+            }
+            case EnvelopeKind.Delete:
+            {
+                if (envelope.Target is null || await _store.GetMessageAsync(entry.ChannelId, envelope.Target, ct) is not { } t) break;
+                await SaveAndPublishAsync(t.Message with { Deleted = true, Text = null, DecryptionError = null }, t.EditLamport, t.EditAuthor, ct);
+                break;
+            }
+            case EnvelopeKind.ReactionAdd or EnvelopeKind.ReactionRemove:
+            {
+                if (emoji is null || envelope.Target is null || await _store.GetMessageAsync(entry.ChannelId, envelope.Target, ct) is not { } t) break;
+                var reactions = t.Message.Reactions.ToDictionary(r => r.Key, r => r.Value.ToList(), StringComparer.Ordinal);
+                var who = reactions.TryGetValue(emoji, out var list) ? list : reactions[emoji] = [];
+                if (envelope.Kind == EnvelopeKind.ReactionAdd) { if (!who.Contains(envelope.Author)) who.Add(envelope.Author); }
+                else who.Remove(envelope.Author);
+                if (who.Count == 0) reactions.Remove(emoji);
+                var updated = reactions.ToDictionary(r => r.Key, r => (IReadOnlyList<string>)r.Value, StringComparer.Ordinal);
+                await SaveAndPublishAsync(t.Message with { Reactions = updated }, t.EditLamport, t.EditAuthor, ct);
+                break;
+            }
+            case EnvelopeKind.Pin or EnvelopeKind.Unpin:
+            {
+                if (envelope.Target is null || await _store.GetMessageAsync(entry.ChannelId, envelope.Target, ct) is not { } t) break;
+                await SaveAndPublishAsync(t.Message with { Pinned = envelope.Kind == EnvelopeKind.Pin }, t.EditLamport, t.EditAuthor, ct);
+                break;
+            }
+        }
+    }
+
+    private static ChatMessage NewMessage(Envelope envelope, long seq, string? text, string? error) => new()
+    {
+        Id = envelope.Id,
+        ChannelId = envelope.Channel,
+        Seq = seq,
+        Author = envelope.Author,
+        Lamport = envelope.Lamport,
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(envelope.CreatedAtMs),
+        Text = text,
+        ReplyTo = envelope.ReplyTo,
+        Thread = envelope.Thread,
+        DecryptionError = error,
+    };
+
+    private async Task SaveAndPublishAsync(ChatMessage message, ulong editLamport, string editAuthor, CancellationToken ct)
+    {
+        await _store.PutMessageAsync(message, editLamport, editAuthor, ct);
+        Publish(message);
+    }
+
+    private void Publish(ChatMessage message)
+    {
+        foreach (var (tail, channel) in _tails)
+            if (channel == message.ChannelId) tail.Writer.TryWrite(message);
+    }
+}
