@@ -39,6 +39,8 @@ public sealed class BrowserTests(ITestOutputHelper output)
             {
                 ["HARMONY_BASE_URL"] = node.BaseUrl,
                 ["HARMONY_TEST_OUTPUT"] = Path.Combine(RepoPaths.Root, "test-output", "web"),
+                // cli.test.mjs runs the real `harmony` CLI (built with these tests).
+                ["HARMONY_CLI_DLL"] = RepoPaths.CliDll,
                 ["NO_COLOR"] = "1",
             },
             timeout: TimeSpan.FromMinutes(20));
