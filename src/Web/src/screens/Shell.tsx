@@ -55,7 +55,7 @@ export function Shell() {
   if (location.hash.startsWith('#/join/')) setModal('create');
 
   return (
-    <div class={`shell ${navOpen() ? 'nav-open' : ''} ${state.currentThread ? 'thread-open' : ''}`}>
+    <div class={`shell ${navOpen() ? 'nav-open' : ''} ${state.currentThread ? 'thread-open' : ''} ${state.view === 'dms' ? 'dms' : ''}`}>
       <a class="skip" href="#composer-area">Skip to messages</a>
       <button class="nav-toggle" aria-label="Toggle navigation" aria-expanded={navOpen()} onClick={() => setNavOpen(!navOpen())}>☰</button>
       <CommunityRail onCreate={() => setModal('create')} onSettings={() => setModal('settings')} />
