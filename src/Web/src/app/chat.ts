@@ -5,7 +5,7 @@ import { decodeContent, type Content } from '../chat/content';
 import { cacheContent, cachedContent } from '../chat/plaintextCache';
 import { applyHandshake } from '../mls/groups';
 import { serial } from './channelQueue';
-import { describeError } from '../net/errors';
+import { describeError, ServerError } from '../net/errors';
 import type { EnvelopeEvent, PresenceEvent, TypingEvent } from '../net/hub';
 import { channelCapability } from './communities';
 import { observeLamport } from './lamport';
@@ -198,7 +198,26 @@ export async function onEnvelopeEvent(e: EnvelopeEvent): Promise<void> {
     });
   } catch (err) {
     notify('error', describeError(err));
+    if (err instanceof ServerError && err.retryAfterMs !== undefined) syncLater(e.channelId, err.retryAfterMs);
   }
+}
+
+const MAX_SYNC_RETRIES = 5;
+const pendingSyncs = new Set<string>();
+
+/**
+ * Catches up a channel once the server allows it again (after RateLimited), so no logged entry stays unseen. One
+ * pending retry per channel: retries must not multiply and eat the budget they wait for.
+ */
+export function syncLater(channelId: string, delayMs: number, attempt = 1): void {
+  if (pendingSyncs.has(channelId)) return;
+  pendingSyncs.add(channelId);
+  setTimeout(() => {
+    pendingSyncs.delete(channelId);
+    sync(channelId).catch((e: unknown) => {
+      if (e instanceof ServerError && e.retryAfterMs !== undefined && attempt < MAX_SYNC_RETRIES) syncLater(channelId, e.retryAfterMs, attempt + 1);
+    });
+  }, delayMs);
 }
 
 const typingTimers: Record<string, ReturnType<typeof setTimeout>> = {};

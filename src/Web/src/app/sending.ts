@@ -7,7 +7,7 @@ import { cacheContent } from '../chat/plaintextCache';
 import { describeError, ServerError } from '../net/errors';
 import { serial } from './channelQueue';
 import { channelCapability } from './communities';
-import { sync } from './chat';
+import { sync, syncLater } from './chat';
 import { tick } from './lamport';
 import { currentHub, me } from './session';
 import { notify, setState } from './state';
@@ -76,37 +76,70 @@ export async function sendCiphertext(out: Outgoing, ciphertext: Uint8Array, capa
 const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
 
 let flushing = false;
+/** Set when envelopes were queued during a flush: they were not in its snapshot, so the flush runs again. */
+let queuedWhileFlushing = false;
 
 /** Sends queued envelopes in order; stops at the first transient failure and keeps the rest. */
 export async function flushOutbox(): Promise<void> {
-  if (flushing) return;
+  if (flushing) {
+    queuedWhileFlushing = true;
+    return;
+  }
   flushing = true;
   try {
-    const items = await queued();
-    setState('outboxCount', items.length);
-    for (const [key, item] of items) {
-      const hub = currentHub();
-      if (!hub) break;
-      try {
-        // byte[] arguments travel as standard base64 in SignalR's JSON protocol (docs/protocol.md §4).
-        await hub.call('Send', toBase64(item.bytes), item.capabilityId, null);
-        await dequeue(key);
-        await sync(item.channelId);
-      } catch (e) {
-        if (e instanceof ServerError && ['RateLimited', 'SlowMode', 'Offline', 'Internal'].includes(e.code)) {
-          notify('error', describeError(e));
-          if (e.retryAfterMs !== undefined) setTimeout(() => void flushOutbox(), e.retryAfterMs);
-          break;
-        }
-        // A permanent refusal: drop it and say why.
-        await dequeue(key);
-        notify('error', `Not sent: ${describeError(e)}`);
-      }
-    }
+    let stopped = false;
+    do {
+      queuedWhileFlushing = false;
+      stopped = await flushOnce();
+    } while (queuedWhileFlushing && !stopped);
     setState('outboxCount', (await queued()).length);
   } finally {
     flushing = false;
   }
+}
+
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** One pending retry of the outbox at a time. */
+function flushLater(delayMs: number): void {
+  if (retryTimer !== undefined) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = undefined;
+    void flushOutbox();
+  }, delayMs);
+}
+
+/** One pass over the outbox; true when a transient failure (or no connection) stopped it. */
+async function flushOnce(): Promise<boolean> {
+  const items = await queued();
+  setState('outboxCount', items.length);
+  for (const [key, item] of items) {
+    const hub = currentHub();
+    if (!hub) return true;
+    let sent = false;
+    try {
+      // byte[] arguments travel as standard base64 in SignalR's JSON protocol (docs/protocol.md §4).
+      await hub.call('Send', toBase64(item.bytes), item.capabilityId, null);
+      sent = true;
+      await dequeue(key);
+      await sync(item.channelId);
+    } catch (e) {
+      if (e instanceof ServerError && ['RateLimited', 'SlowMode', 'Offline', 'Internal'].includes(e.code)) {
+        notify('error', describeError(e));
+        if (e.retryAfterMs !== undefined) {
+          flushLater(e.retryAfterMs);
+          // The Send went through and the Sync after it was refused: catch the channel up later. (Not when the Send
+          // was refused: a Sync racing the retried Send for the next token would starve it.)
+          if (sent) syncLater(item.channelId, e.retryAfterMs);
+        }
+        return true;
+      }
+      // A permanent refusal: drop it and say why.
+      await dequeue(key);
+      notify('error', `Not sent: ${describeError(e)}`);
+    }
+  }
+  return false;
 }
 
 /** Typing signal (ephemeral). */
