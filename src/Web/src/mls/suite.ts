@@ -15,6 +15,6 @@ export const suite = (): Promise<CiphersuiteImpl> =>
     ...base,
     signature: {
       ...base.signature,
-      sign: (key: Uint8Array, message: Uint8Array) => (isDidKeyMarker(key) ? Promise.resolve(mlsSigner().sign(message)) : base.signature.sign(key, message)),
+      sign: async (key: Uint8Array, message: Uint8Array) => (isDidKeyMarker(key) ? mlsSigner().sign(message) : base.signature.sign(key, message)),
     },
   })));
