@@ -13,7 +13,8 @@ import type { CommunityInfo, MemberInfo, MembershipEvent } from './types';
 const MIN_KEY_PACKAGES = 3;
 const UPLOAD_BATCH = 5;
 /** Commit attempts per change: each EpochMismatch means another member's Commit won; after processing it we retry. */
-const MAX_COMMIT_ATTEMPTS = 4;
+const MAX_COMMIT_ATTEMPTS = 6;
+const EPOCH_RETRY_DELAY_MS = 250;
 const toBytes = (b: string | Uint8Array): Uint8Array => (typeof b === 'string' ? base64.decode(b) : b);
 
 /**
@@ -80,7 +81,11 @@ export function converge(channelId: string, capabilityId: string, target: (inGro
       try {
         await sendHandshake(channelId, pending.commit, capabilityId);
       } catch (e) {
-        if (e instanceof ServerError && e.code === 'EpochMismatch') continue;
+        if (e instanceof ServerError && e.code === 'EpochMismatch') {
+          // The winning Commit may not be durable (readable) yet: give it a moment before catching up.
+          await new Promise((resolve) => setTimeout(resolve, EPOCH_RETRY_DELAY_MS * (attempt + 1)));
+          continue;
+        }
         throw e;
       }
       await applyPendingCommit(channelId, pending);
