@@ -93,6 +93,7 @@ public sealed partial class HarmonyChatClient
         {
             byte[]? welcome = null;
             var lost = false;
+            ulong lostEpoch = 0;
             using (var lease = await _groups.AcquireAsync(channelId, ct))
             {
                 if (lease.Group is not { IsActive: true } group) return;
@@ -109,13 +110,14 @@ public sealed partial class HarmonyChatClient
                 var output = group.Commit(proposals, forceUpdatePath: next.ForcePath);
                 try
                 {
-                    await Connection.InvokeAsync<AppendResult>("Send", [Handshake(channelId, output.Commit.ToBytes()), capabilityId, null], ct);
+                    await CallAsync<AppendResult>("Send", [Handshake(channelId, output.Commit.ToBytes()), capabilityId, null], ct);
                 }
                 catch (HarmonyServerException e) when (e.Code == ErrorCodes.EpochMismatch)
                 {
                     group.ClearPendingCommit();
                     Interlocked.Increment(ref _epochMismatches);
                     lost = true;
+                    lostEpoch = group.Epoch;
                 }
                 catch (HarmonyServerException)
                 {
@@ -132,7 +134,7 @@ public sealed partial class HarmonyChatClient
             }
             if (lost)
             {
-                await WaitForLogAsync(channelId, capabilityId, ct);
+                await WaitForWinnerAsync(channelId, capabilityId, lostEpoch, ct);
                 continue;
             }
             if (welcome is not null) await Connection.EnqueueEnvelopeAsync(Handshake(channelId, welcome), capabilityId, ct);
@@ -147,14 +149,14 @@ public sealed partial class HarmonyChatClient
         Author = Did,
         Lamport = 0,
         Kind = EnvelopeKind.Handshake,
-        CreatedAtMs = _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+        CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         Ciphertext = mlsMessage,
     }, _key));
 
     /// <summary>Claims one of <paramref name="did"/>'s KeyPackages; null when it has none or it is not bound to its DID.</summary>
     private async Task<KeyPackage?> ClaimAsync(string did, CancellationToken ct)
     {
-        var claim = await Connection.InvokeAsync<KeyPackageClaim?>("ClaimKeyPackage", [did], ct);
+        var claim = await CallAsync<KeyPackageClaim?>("ClaimKeyPackage", [did], ct);
         if (claim is null) return null;
         try
         {
@@ -167,13 +169,15 @@ public sealed partial class HarmonyChatClient
         }
     }
 
-    /// <summary>Waits until the channel's log, as the server has it now, has been applied.</summary>
-    private async Task WaitForLogAsync(string channelId, string capabilityId, CancellationToken ct)
+    /// <summary>
+    /// After an <c>EpochMismatch</c>: waits until this client's group has left <paramref name="epoch"/>, i.e. it has
+    /// processed the winning Commit (which the server may still be writing when it refuses ours), syncing again while idle.
+    /// </summary>
+    private async Task WaitForWinnerAsync(string channelId, string capabilityId, ulong epoch, CancellationToken ct)
     {
-        await Connection.WatchAsync(channelId, capabilityId, ct);
-        var info = await Connection.InvokeAsync<JsonElement>("GetChannel", [channelId, capabilityId], ct);
-        var last = info.GetProperty("lastSeq").GetInt64();
-        await WaitForAsync(() => Applied(channelId) >= last, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct);
+        await WatchAsync(channelId, capabilityId, ct, resync: true);
+        await WaitForAsync(() => _groups.LastSavedEpoch(channelId) is not { } e || e > epoch, _options.CatchUpTimeout,
+            $"the winning Commit of epoch {epoch} in '{channelId}'", ct, () => WatchAsync(channelId, capabilityId, ct, resync: true));
     }
 
     /// <summary>Keeps <see cref="HarmonyChatOptions.KeyPackagePoolTarget"/> KeyPackages on the server, plus a last-resort one.</summary>
@@ -182,13 +186,13 @@ public sealed partial class HarmonyChatClient
         await _keyPackageGate.WaitAsync(ct);
         try
         {
-            var count = await Connection.InvokeAsync<int>("CountKeyPackages", [], ct);
+            var count = await CallAsync<int>("CountKeyPackages", [], ct);
             var lastResort = await _store.HasLastResortAsync(ct) ? null : await _groups.NewKeyPackageAsync(lastResort: true, ct);
             var missing = Math.Max(0, _options.KeyPackagePoolTarget - count);
             if (missing == 0 && lastResort is null) return;
             var packages = new List<byte[]>();
             for (var i = 0; i < missing; i++) packages.Add(await _groups.NewKeyPackageAsync(lastResort: false, ct));
-            await Connection.InvokeAsync<int>("UploadKeyPackages", [packages.ToArray(), lastResort], ct);
+            await CallAsync<int>("UploadKeyPackages", [packages.ToArray(), lastResort], ct);
         }
         finally { _keyPackageGate.Release(); }
     }
@@ -196,11 +200,10 @@ public sealed partial class HarmonyChatClient
     private async Task TopUpKeyPackagesAsync()
     {
         try { await EnsureKeyPackagesAsync(_stopping.Token); }
-        catch (Exception) when (!_stopping.IsCancellationRequested)
+        catch (Exception)
         {
-            // Retried by the maintenance loop.
+            // Best effort (offline, or the client is being disposed): the maintenance loop tops the pool up later.
         }
-        catch (OperationCanceledException) { }
     }
 
     /// <summary>Turns <c>membership</c> events into roster comparisons of their communities.</summary>
@@ -210,12 +213,16 @@ public sealed partial class HarmonyChatClient
         {
             await foreach (var change in Connection.ReadMembershipAsync(_stopping.Token))
             {
-                if (_channelCommunity.TryGetValue(ChannelGroups.GroupChannel(change.ChannelId), out var communityId))
-                    _membershipWork.Writer.TryWrite(communityId);
+                if (!_channelCommunity.TryGetValue(ChannelGroups.GroupChannel(change.ChannelId), out var communityId)) continue;
+                if (change.Did == Did && !change.Joined) _membershipWork.Writer.TryWrite(ForgetPrefix + communityId);
+                else _membershipWork.Writer.TryWrite(communityId);
             }
         }
         catch (OperationCanceledException) { }
     }
+
+    /// <summary>Marks a worker item that forgets a community instead of reconciling it (ids never contain a space).</summary>
+    private const string ForgetPrefix = "forget ";
 
     private async Task MembershipWorkerAsync()
     {
@@ -229,7 +236,12 @@ public sealed partial class HarmonyChatClient
                 while (_membershipWork.Reader.TryRead(out var id)) batch.Add(id);
                 foreach (var id in batch)
                 {
-                    try { await ReconcileCommunityAsync(id, token); }
+                    try
+                    {
+                        // This client was kicked or banned (or left elsewhere): its groups and capability are gone.
+                        if (id.StartsWith(ForgetPrefix, StringComparison.Ordinal)) await ForgetCommunityAsync(id[ForgetPrefix.Length..], token);
+                        else if (!batch.Contains(ForgetPrefix + id)) await ReconcileCommunityAsync(id, token);
+                    }
                     catch (Exception) when (!token.IsCancellationRequested)
                     {
                         // Not fatal (offline, no KeyPackage, lost races): the next event or poll tries again.

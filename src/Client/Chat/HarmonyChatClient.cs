@@ -68,7 +68,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
         var database = Path.Combine(options.DataDirectory, "client.db");
         var connectionOptions = new HarmonyClientOptions { Server = options.Server, DatabasePath = database };
-        connectionOptions = (options.ConfigureConnection?.Invoke(connectionOptions) ?? connectionOptions) with { Server = options.Server, DatabasePath = database };
+        connectionOptions = (options.ConfigureConnection?.Invoke(connectionOptions) ?? connectionOptions) with { Server = options.Server, DatabasePath = database, UseMessagePack = false };
         var connection = await HarmonyConnection.CreateAsync(connectionOptions, key, encryptor: null, handler: null, ct);
         var seed = key.ExportSeed();
         var sealer = new LocalSealer(seed);
@@ -140,6 +140,8 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         if (o.KeyPackagePoolTarget is < 1 or > 100) throw Config("KeyPackagePoolTarget must be between 1 and 100.");
         if (o.MaxCommitAttempts < 1) throw Config("MaxCommitAttempts must be at least 1.");
         if (o.SelfUpdateInterval <= TimeSpan.Zero || o.MaintenanceInterval <= TimeSpan.Zero) throw Config("Intervals must be positive.");
+        if (o.MaintenanceInterval > TimeSpan.FromDays(30)) throw Config("MaintenanceInterval is at most 30 days.");
+        if (o.RetainedEpochLifetime < TimeSpan.Zero) throw Config("RetainedEpochLifetime must not be negative.");
         if (o.MaxTextBytes < 1) throw Config("MaxTextBytes must be positive.");
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) throw Config("DataDirectory is required.");
     }
@@ -151,8 +153,11 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
     /// <summary>Wakes everyone waiting for the log to advance.</summary>
     private void Pulse() => Interlocked.Exchange(ref _progress, NewPulse()).TrySetResult();
 
-    /// <summary>Waits until <paramref name="condition"/> holds, re-checking after every applied log entry.</summary>
-    private async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-checking after every applied log entry; after each idle
+    /// second <paramref name="onIdle"/> runs (for example to make the connection sync again).
+    /// </summary>
+    private async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct, Func<Task>? onIdle = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
         deadline.CancelAfter(timeout);
@@ -161,7 +166,14 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
             var pulse = _progress.Task;
             if (condition()) return;
             try { await pulse.WaitAsync(TimeSpan.FromSeconds(1), deadline.Token); }
-            catch (TimeoutException) { }
+            catch (TimeoutException)
+            {
+                if (onIdle is not null)
+                {
+                    try { await onIdle(); }
+                    catch (HarmonyServerException) { }
+                }
+            }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested && !_stopping.IsCancellationRequested)
             {
                 throw new HarmonyClientException(ChatErrorCodes.CatchUpTimeout, $"Timed out waiting for {what}.");

@@ -16,6 +16,7 @@ namespace Harmony.Client.Chat.Mls;
 internal sealed class ChannelGroups
 {
     private readonly ConcurrentDictionary<string, GroupSlot> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ulong> _epochs = new(StringComparer.Ordinal);
     private readonly ChatStore _store;
     private readonly byte[] _seed;
     private readonly HarmonyChatOptions _options;
@@ -29,7 +30,8 @@ internal sealed class ChannelGroups
         Suite = CipherSuite.FromId(options.CipherSuite);
         GroupOptions = new MlsGroupOptions
         {
-            RetainedEpochsForDecryption = options.RetainedEpochs,
+            RetainedEpochs = options.RetainedEpochs,
+            RetainedEpochLifetime = options.RetainedEpochLifetime,
             Time = options.Time,
             RatchetTreeInWelcome = true,
         };
@@ -62,6 +64,7 @@ internal sealed class ChannelGroups
                 {
                     slot.Group = MlsGroup.ImportState(saved.State, GroupOptions);
                     slot.SelfUpdated = saved.SelfUpdated;
+                    _epochs[channelId] = slot.Group.Epoch;
                 }
                 slot.Loaded = true;
             }
@@ -74,8 +77,15 @@ internal sealed class ChannelGroups
         return new GroupLease(slot, this, channelId);
     }
 
-    internal Task SaveAsync(string channelId, GroupSlot slot, DateTimeOffset? selfUpdated, CancellationToken ct) =>
-        slot.Group is { } g ? _store.PutGroupAsync(channelId, g.ExportState(), selfUpdated, ct) : _store.DeleteGroupAsync(channelId, ct);
+    internal Task SaveAsync(string channelId, GroupSlot slot, DateTimeOffset? selfUpdated, CancellationToken ct)
+    {
+        if (slot.Group is { } g) _epochs[channelId] = g.Epoch;
+        else _epochs.TryRemove(channelId, out _);
+        return slot.Group is { } group ? _store.PutGroupAsync(channelId, group.ExportState(), selfUpdated, ct) : _store.DeleteGroupAsync(channelId, ct);
+    }
+
+    /// <summary>The epoch of the channel's group as last saved (without taking its lock), or null.</summary>
+    public ulong? LastSavedEpoch(string channelId) => _epochs.TryGetValue(GroupChannel(channelId), out var epoch) ? epoch : null;
 
     /// <summary>Whether this client is an active member of the channel's group.</summary>
     public async Task<bool> IsMemberAsync(string channelId, CancellationToken ct)
@@ -113,7 +123,8 @@ internal sealed class ChannelGroups
     public async Task<byte[]> DecryptAsync(string channelId, byte[] ciphertext, string author, CancellationToken ct)
     {
         using var lease = await AcquireAsync(channelId, ct);
-        if (lease.Group is not { IsActive: true } group)
+        // A removed member keeps its group to read late messages of its retained epochs (MLS refuses newer ones).
+        if (lease.Group is not { } group)
             throw new HarmonyClientException(ChatErrorCodes.NoGroup, "This client was not in the channel's encryption group when the message was sent.");
         var message = MlsMessage.Parse(ciphertext, GroupOptions.Limits);
         if (message.WireFormat != WireFormat.PrivateMessage) throw new HarmonyClientException("client.mls.not_private", "The ciphertext is not an MLS PrivateMessage.");
@@ -201,7 +212,7 @@ internal sealed class ChannelGroups
     }
 
     private KeyPackageBundle NewBundle() =>
-        KeyPackageBundle.Create(Suite, MemberCredentials.For(Did), _seed, _options.Time.GetUtcNow().AddMinutes(-5), _options.KeyPackageLifetime);
+        KeyPackageBundle.Create(Suite, MemberCredentials.For(Did), _seed, DateTimeOffset.UtcNow.AddMinutes(-5), _options.KeyPackageLifetime);
 
     private KeyPackageBundle DecodeBundle(byte[] data)
     {
