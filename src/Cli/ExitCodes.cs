@@ -9,6 +9,9 @@ public static class ExitCodes
     /// <summary>A verification (signature, proof, chain) failed.</summary>
     public const int VerificationFailed = 1;
 
-    /// <summary>Bad usage or malformed input.</summary>
+    /// <summary>Bad usage or malformed input, or a typed refusal by the server.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The server could not be reached (refused, timed out, or not a Harmony server).</summary>
+    public const int Unavailable = 3;
 }

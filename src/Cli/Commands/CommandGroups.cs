@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harmony.Cli.Commands.Chat;
 
 namespace Harmony.Cli.Commands;
 
@@ -14,5 +15,17 @@ internal static class CommandGroups
         yield return ZcapCommand.Build();
         yield return RdfCommand.Build();
         yield return MlsCommand.Build();
+        yield return WhoamiCommand.Build();
+        yield return ServerCommand.Build();
+        yield return CommunityCommand.Build();
+        yield return ChannelCommand.Build();
+        yield return SendCommand.Build();
+        yield return TailCommand.Build();
+        yield return HistoryCommand.Build();
+        yield return DmCommand.Build();
+        yield return ReactCommand.Build();
+        yield return EditCommand.Build();
+        yield return DeleteCommand.Build();
+        yield return ThreadCommand.Build();
     }
 }
