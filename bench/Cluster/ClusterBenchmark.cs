@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Harmony.Core.Capabilities;
 using Harmony.Core.Protocol;
-using Harmony.Grains.Abstractions.Streams;
 using Orleans.Runtime;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Storage;
@@ -141,8 +140,6 @@ internal static class ClusterBenchmark
             pingRates.Add((await Load.ClosedLoopAsync(_ => ping.PingAsync(payload), int.MaxValue, OneChannelConcurrency, seconds)).PerSecond);
         var verifyMicros = VerifyCost(rawEnvelopes);
         var capabilityMicros = await CapabilityCheckCostAsync(community);
-        var publishRates = new List<double>();
-        for (var run = 0; run < runs; run++) publishRates.Add(await SequentialPublishRateAsync(node, rawEnvelopes, RawBatch));
 
         var rawMedian = Stats.Median(raw);
         Console.WriteLine();
@@ -159,7 +156,6 @@ internal static class ClusterBenchmark
         Row("entries per group commit (1 channel peak)", batchSizes, "0.0");
         Row("process CPU µs per acked append (1 channel peak: client, silo and storage driver together)", cpuPerAppend, "0");
         Row($"cores this process got during the 1-channel runs (of {Environment.ProcessorCount})", coresUsed, "0.00");
-        Row($"stream events/s published one after another (as the flush loop does, {RawBatch} per run)", publishRates, "N0");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"acked/raw (1 channel): {peak / rawMedian:0.000}; acked/raw ({ManyChannels} channels): {Stats.Median(manyRates) / rawMedian:0.000}; envelope decode+verify {verifyMicros:0.0} µs on one core (ceiling {1e6 / verifyMicros:N0}/s per channel activation); capability check by reference (cached chain) {capabilityMicros:0.0} µs"));
@@ -205,16 +201,6 @@ internal static class ClusterBenchmark
         }
 
         return watch.Elapsed.TotalMilliseconds * 1000 / n;
-    }
-
-    private static async Task<double> SequentialPublishRateAsync(BenchNode node, byte[][] envelopes, int count)
-    {
-        var stream = node.Client.GetStreamProvider(StreamNames.Provider)
-            .GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, "publish-probe"));
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-            await stream.OnNextAsync(new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = "publish-probe", Seq = i + 1, Envelope = envelopes[i % envelopes.Length] });
-        return count / watch.Elapsed.TotalSeconds;
     }
 
     private static double VerifyCost(byte[][] envelopes)

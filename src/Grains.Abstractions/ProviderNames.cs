@@ -5,10 +5,4 @@ public static class ProviderNames
 {
     /// <summary>The grain storage for Harmony grain state (<c>[PersistentState("...", ProviderNames.GrainStorage)]</c>).</summary>
     public const string GrainStorage = "harmony";
-
-    /// <summary>The stream provider that carries channel events to the gateways.</summary>
-    public const string Streams = "chat";
-
-    /// <summary>The grain storage Orleans uses for explicit stream subscriptions.</summary>
-    public const string PubSubStore = "PubSubStore";
 }

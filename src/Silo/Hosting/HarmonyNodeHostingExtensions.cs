@@ -52,8 +52,6 @@ public static class HarmonyNodeHostingExtensions
         {
             ConfigureCluster(silo, node);
             ConfigureStorage(silo, node);
-            silo.AddMemoryStreams(ProviderNames.Streams, streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
-                o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(options.Streams.PullPeriodMilliseconds))));
             configureSilo?.Invoke(silo);
         });
         return builder;
@@ -93,8 +91,7 @@ public static class HarmonyNodeHostingExtensions
         AddAdoNetStorage(silo, ProviderNames.GrainStorage, node);
         if (node.Options.Storage == DatabaseKind.Postgres)
         {
-            // Several silos share subscriptions and reminders, so both must live in the shared database.
-            AddAdoNetStorage(silo, ProviderNames.PubSubStore, node);
+            // Several silos share reminders, so they must live in the shared database.
             silo.UseAdoNetReminderService(o =>
             {
                 o.Invariant = node.AdoNetInvariant;
@@ -103,7 +100,6 @@ public static class HarmonyNodeHostingExtensions
         }
         else
         {
-            silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
             silo.UseInMemoryReminderService();
         }
     }

@@ -122,11 +122,6 @@ public sealed class HarmonyNodeInfo
             throw new HarmonyConfigurationException("Harmony:Cluster:AdvertisedAddress must be an IP address.");
         }
 
-        if (options.Streams.PullPeriodMilliseconds is < 1 or > 10_000)
-        {
-            throw new HarmonyConfigurationException("Harmony:Streams:PullPeriodMilliseconds must be in 1..10000.");
-        }
-
         var log = options.MessageLog;
         if (log.MaxBatchSize < 1 || log.MaxEnvelopeBytes < 1 || log.MaxReadLimit < 1 || log.MaxIdsPerLookup < 1
             || log.MaxChannelLength < 1 || log.MaxIdLength < 1 || log.MaxAuthorLength < 1)

@@ -26,9 +26,6 @@ public sealed class HarmonyNodeOptions
     /// <summary>Cluster membership and endpoints.</summary>
     public HarmonyClusterOptions Cluster { get; set; } = new();
 
-    /// <summary>The channel stream provider.</summary>
-    public HarmonyStreamOptions Streams { get; set; } = new();
-
     /// <summary>Limits of the channel-log store.</summary>
     public MessageLogOptions MessageLog { get; set; } = new();
 }

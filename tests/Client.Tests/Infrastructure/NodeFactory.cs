@@ -41,7 +41,6 @@ public sealed class NodeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Harmony:DataDirectory", DataDirectory);
         builder.UseSetting("Harmony:Cluster:SiloPort", _siloPort);
         builder.UseSetting("Harmony:Cluster:GatewayPort", _gatewayPort);
-        builder.UseSetting("Harmony:Streams:PullPeriodMilliseconds", "10");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.UseEnvironment("Development");
     }

@@ -26,7 +26,6 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
             ["Harmony:Cluster:SiloPort"] = FreePort().ToString(),
             ["Harmony:Cluster:GatewayPort"] = FreePort().ToString(),
             ["Harmony:Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
-            ["Harmony:Streams:PullPeriodMilliseconds"] = "10",
             ["Harmony:Gateway:AllowedOrigins:0"] = "https://allowed.example",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;

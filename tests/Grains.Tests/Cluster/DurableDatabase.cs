@@ -58,8 +58,6 @@ public abstract class DurableDatabase : IAsyncLifetime
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(ProviderNames.GrainStorage)
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         // Stream subscriptions are not part of what these tests check: the stream is best-effort by design.
-        silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
-        silo.AddMemoryStreams(ProviderNames.Streams);
         // The silo's container disposes the store when the silo stops or is killed.
         silo.Services.AddSingleton<IMessageLogStore>(_ => new GatedLogStore(OpenStore(), OpenStore));
         silo.Services.AddHarmonyGrains();

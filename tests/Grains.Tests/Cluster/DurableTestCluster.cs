@@ -14,7 +14,6 @@ public static class DurableTestCluster
         builder.ConfigureSilo((_, silo) => database.ConfigureSilo(silo));
         builder.ConfigureClient(client =>
         {
-            client.AddMemoryStreams(ProviderNames.Streams);
             // Calls stuck on a killed silo fail after this instead of the default 30 s, so clients retry sooner.
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         });

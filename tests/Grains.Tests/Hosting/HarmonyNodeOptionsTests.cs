@@ -23,7 +23,6 @@ public sealed class HarmonyNodeOptionsTests
         Assert.Equal("/srv/harmony/data", info.DataDirectory);
         Assert.Equal("/srv/harmony/data/harmony.db", info.SqliteDatabasePath);
         Assert.Equal(SqliteSynchronousMode.Full, info.Options.Sqlite.Synchronous);
-        Assert.Equal(10, info.Options.Streams.PullPeriodMilliseconds);
         Assert.Equal((11111, 30000), (info.Options.Cluster.SiloPort, info.Options.Cluster.GatewayPort));
     }
 
@@ -42,7 +41,6 @@ public sealed class HarmonyNodeOptionsTests
             ["Harmony:Cluster:SiloPort"] = "22222",
             ["Harmony:Cluster:GatewayPort"] = "40000",
             ["Harmony:Cluster:AdvertisedAddress"] = "10.0.0.5",
-            ["Harmony:Streams:PullPeriodMilliseconds"] = "5",
             ["Harmony:MessageLog:MaxEnvelopeBytes"] = "65536",
         });
 
@@ -56,7 +54,6 @@ public sealed class HarmonyNodeOptionsTests
         Assert.Equal(("prod", "harmony-prod"), (options.Cluster.ClusterId, options.Cluster.ServiceId));
         Assert.Equal((22222, 40000), (options.Cluster.SiloPort, options.Cluster.GatewayPort));
         Assert.Equal("10.0.0.5", options.Cluster.AdvertisedAddress);
-        Assert.Equal(5, options.Streams.PullPeriodMilliseconds);
         Assert.Equal(65536, options.MessageLog.MaxEnvelopeBytes);
         Assert.Equal("PostgreSQL db:5432/h", info.StorageDescription);
     }
@@ -66,7 +63,6 @@ public sealed class HarmonyNodeOptionsTests
     [InlineData("AdoNet clustering on SQLite", "Harmony:Cluster:Mode", "AdoNet", null, null)]
     [InlineData("same silo and gateway port", "Harmony:Cluster:SiloPort", "30000", null, null)]
     [InlineData("port out of range", "Harmony:Cluster:GatewayPort", "70000", null, null)]
-    [InlineData("pull period zero", "Harmony:Streams:PullPeriodMilliseconds", "0", null, null)]
     [InlineData("bad advertised address", "Harmony:Cluster:AdvertisedAddress", "not-an-ip", null, null)]
     [InlineData("empty cluster id", "Harmony:Cluster:ClusterId", " ", null, null)]
     [InlineData("file name with a path", "Harmony:Sqlite:FileName", "a/b.db", null, null)]

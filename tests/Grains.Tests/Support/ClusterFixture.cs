@@ -34,13 +34,10 @@ public abstract class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(ProviderNames.GrainStorage);
-            silo.AddMemoryGrainStorage(ProviderNames.PubSubStore);
-            silo.AddMemoryStreams(ProviderNames.Streams);
             silo.Services.AddSingleton<TimeProvider>(Clock);
             silo.Services.AddSingleton<IMessageLogStore>(Store);
             silo.Services.AddHarmonyGrains();
         });
-        builder.ConfigureClient(client => client.AddMemoryStreams(ProviderNames.Streams));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
