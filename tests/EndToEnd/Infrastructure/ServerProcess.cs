@@ -134,6 +134,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        _process = null;
         _http.Dispose();
         if (_ownedRoot is not null)
         {
