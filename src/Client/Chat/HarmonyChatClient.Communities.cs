@@ -14,8 +14,8 @@ public sealed partial class HarmonyChatClient
     /// <summary>The actions an invite delegates (the web client delegates the same): join, read, write, react, and add joiners to channel groups.</summary>
     public static IReadOnlyList<string> InviteActions { get; } = [Actions.Join, Actions.Read, Actions.SendMessage, Actions.React, Actions.AddMember];
 
-    /// <summary>The actions a DM's owner delegates to the peer.</summary>
-    public static IReadOnlyList<string> DirectMessageActions { get; } = [Actions.Read, Actions.SendMessage, Actions.React];
+    /// <summary>The actions a DM's owner delegates to the peer (docs/protocol.md, <c>OpenDirectMessage</c>).</summary>
+    public static IReadOnlyList<string> DirectMessageActions { get; } = [Actions.Read, Actions.SendMessage, Actions.React, Actions.AddMember];
 
     /// <summary>Creates a community owned by this DID with a <c>general</c> channel and its MLS group.</summary>
     public async Task<CommunityInfo> CreateCommunityAsync(string name, bool open = false, CancellationToken ct = default)
@@ -51,8 +51,8 @@ public sealed partial class HarmonyChatClient
         if (span <= TimeSpan.Zero) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "The invite lifetime must be positive.");
         var target = InvocationTargets.Community(communityId);
         var capability = CapabilityIssuer.Delegate(CapabilityIssuer.CreateRoot(target, Did),
-            new DelegationRequest(inviteeDid, target, InviteActions, _options.Time.GetUtcNow() + span), _key, _options.Time);
-        await Connection.InvokeAsync<string>("RegisterCapability", [communityId, capability.ToJsonString()], ct);
+            new DelegationRequest(inviteeDid, target, InviteActions, DateTimeOffset.UtcNow + span), _key);
+        await CallAsync<string>("RegisterCapability", [communityId, capability.ToJsonString()], ct);
         return new InviteLink(_options.Server, communityId, capability).Format();
     }
 
@@ -68,8 +68,8 @@ public sealed partial class HarmonyChatClient
         var target = InvocationTargets.Community(link.CommunityId);
         // An open community's join names the root, signed by the joiner (the server checks it like the joiner's own root).
         var capability = link.Capability ?? CapabilityIssuer.CreateRoot(target, Did);
-        var invocation = CapabilityIssuer.Invoke(new JsonObject(), capability, new InvocationRequest(Actions.Join, target), _key, _options.Time);
-        var member = await Connection.InvokeAsync<MemberInfo>("Join", [link.CommunityId, invocation.ToJsonString(), null], ct);
+        var invocation = CapabilityIssuer.Invoke(new JsonObject(), capability, new InvocationRequest(Actions.Join, target), _key);
+        var member = await CallAsync<MemberInfo>("Join", [link.CommunityId, invocation.ToJsonString(), null], ct);
         var capabilityId = member.CapabilityId ?? (link.Capability?["id"]?.GetValue<string>()) ?? InvocationTarget.RootCapabilityId(target);
         await RememberCommunityAsync(new StoredCommunity(link.CommunityId, capabilityId, null, null), ct);
         var info = await LoadCommunityAsync(link.CommunityId, ct);
@@ -84,7 +84,7 @@ public sealed partial class HarmonyChatClient
         var community = Community(communityId);
         var channelId = NewId();
         await _groups.CreateAsync(channelId, ct);
-        var summary = await Connection.InvokeAsync<ChannelSummary>("CreateChannel",
+        var summary = await CallAsync<ChannelSummary>("CreateChannel",
             [communityId, channelId, name, 0, categoryId, 0, Invoke(community, Actions.ManageChannels, new JsonObject { ["channel"] = channelId })], ct);
         var info = await LoadCommunityAsync(communityId, ct);
         await WatchCommunityAsync(info, ct);
@@ -96,8 +96,8 @@ public sealed partial class HarmonyChatClient
     public async Task LeaveAsync(string communityId, CancellationToken ct = default)
     {
         var target = InvocationTargets.Community(communityId);
-        var invocation = CapabilityIssuer.Invoke(new JsonObject(), CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(Actions.Leave, target), _key, _options.Time);
-        await Connection.InvokeAsync("Leave", [communityId, invocation.ToJsonString()], ct);
+        var invocation = CapabilityIssuer.Invoke(new JsonObject(), CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(Actions.Leave, target), _key);
+        await CallAsync("Leave", [communityId, invocation.ToJsonString()], ct);
         await ForgetCommunityAsync(communityId, ct);
     }
 
@@ -105,7 +105,7 @@ public sealed partial class HarmonyChatClient
     public async Task KickAsync(string communityId, string memberDid, CancellationToken ct = default)
     {
         var community = Community(communityId);
-        await Connection.InvokeAsync("Kick", [communityId, memberDid, Invoke(community, Actions.Kick, new JsonObject { ["member"] = memberDid })], ct);
+        await CallAsync("Kick", [communityId, memberDid, Invoke(community, Actions.Kick, new JsonObject { ["member"] = memberDid })], ct);
         await RemoveFromGroupsAsync(communityId, memberDid, ct);
     }
 
@@ -113,7 +113,7 @@ public sealed partial class HarmonyChatClient
     public async Task BanAsync(string communityId, string memberDid, CancellationToken ct = default)
     {
         var community = Community(communityId);
-        await Connection.InvokeAsync("Ban", [communityId, memberDid, Invoke(community, Actions.Ban, new JsonObject { ["member"] = memberDid })], ct);
+        await CallAsync("Ban", [communityId, memberDid, Invoke(community, Actions.Ban, new JsonObject { ["member"] = memberDid })], ct);
         await RemoveFromGroupsAsync(communityId, memberDid, ct);
     }
 
@@ -122,14 +122,14 @@ public sealed partial class HarmonyChatClient
 
     /// <summary>The roster of a community (members only).</summary>
     public Task<IReadOnlyList<MemberInfo>> GetMembersAsync(string communityId, CancellationToken ct = default) =>
-        Connection.InvokeAsync<IReadOnlyList<MemberInfo>>("GetMembers", [communityId], ct);
+        CallAsync<IReadOnlyList<MemberInfo>>("GetMembers", [communityId], ct);
 
     private async Task<CommunityInfo> CreateOwnedCommunityAsync(string communityId, string name, bool open, string? peer, CancellationToken ct)
     {
         var target = InvocationTargets.Community(communityId);
         var root = CapabilityIssuer.CreateRoot(target, Did);
-        var invocation = CapabilityIssuer.Invoke(new JsonObject { ["name"] = name }, root, new InvocationRequest(Actions.Create, target), _key, _options.Time);
-        var info = await Connection.InvokeAsync<CommunityInfo>("CreateCommunity", [communityId, name, open, invocation.ToJsonString()], ct);
+        var invocation = CapabilityIssuer.Invoke(new JsonObject { ["name"] = name }, root, new InvocationRequest(Actions.Create, target), _key);
+        var info = await CallAsync<CommunityInfo>("CreateCommunity", [communityId, name, open, invocation.ToJsonString()], ct);
         await RememberCommunityAsync(new StoredCommunity(communityId, info.RootCapabilityId, peer, JsonSerializer.Serialize(info, Json)), ct);
         Remember(info);
         return info;
@@ -141,7 +141,7 @@ public sealed partial class HarmonyChatClient
         var target = InvocationTargets.Community(community.Id);
         if (community.CapabilityId != InvocationTarget.RootCapabilityId(target))
             throw new HarmonyClientException("client.chat.not_owner", $"'{action}' in '{community.Id}' needs the owner's capability.");
-        return CapabilityIssuer.Invoke(document, CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(action, target), _key, _options.Time).ToJsonString();
+        return CapabilityIssuer.Invoke(document, CapabilityIssuer.CreateRoot(target, Did), new InvocationRequest(action, target), _key).ToJsonString();
     }
 
     private StoredCommunity Community(string communityId) =>
@@ -167,7 +167,7 @@ public sealed partial class HarmonyChatClient
 
     private async Task<CommunityInfo> LoadCommunityAsync(string communityId, CancellationToken ct)
     {
-        var info = await Connection.InvokeAsync<CommunityInfo>("GetCommunity", [communityId], ct);
+        var info = await CallAsync<CommunityInfo>("GetCommunity", [communityId], ct);
         Remember(info);
         if (_communities.TryGetValue(communityId, out var c))
             await RememberCommunityAsync(c with { InfoJson = JsonSerializer.Serialize(info, Json) }, ct);
@@ -177,18 +177,18 @@ public sealed partial class HarmonyChatClient
     private async Task WatchCommunityAsync(CommunityInfo info, CancellationToken ct)
     {
         var capability = Community(info.Id).CapabilityId;
-        foreach (var channel in info.Channels) await Connection.WatchAsync(channel.Id, capability, ct);
+        foreach (var channel in info.Channels) await WatchAsync(channel.Id, capability, ct);
     }
 
     /// <summary>Reloads memberships from the server (communities joined elsewhere included) and watches their channels.</summary>
     private async Task RefreshCommunitiesAsync(CancellationToken ct)
     {
-        var ids = await Connection.InvokeAsync<IReadOnlyList<string>>("GetMemberships", [], ct);
+        var ids = await CallAsync<IReadOnlyList<string>>("GetMemberships", [], ct);
         foreach (var id in ids)
         {
             if (!_communities.ContainsKey(id))
             {
-                var info = await Connection.InvokeAsync<CommunityInfo>("GetCommunity", [id], ct);
+                var info = await CallAsync<CommunityInfo>("GetCommunity", [id], ct);
                 var capability = info.Owner == Did ? info.RootCapabilityId
                     : (await GetMembersAsync(id, ct)).FirstOrDefault(m => m.Did == Did)?.CapabilityId ?? info.RootCapabilityId;
                 await RememberCommunityAsync(new StoredCommunity(id, capability, null, null), ct);
@@ -204,10 +204,11 @@ public sealed partial class HarmonyChatClient
             foreach (var channel in info.Channels)
             {
                 _channelCommunity.TryRemove(channel.Id, out _);
+                _watching.TryRemove(channel.Id, out _);
                 using var lease = await _groups.AcquireAsync(channel.Id, ct);
                 lease.Set(null);
                 await lease.SaveAsync(ct);
-                try { await Connection.InvokeAsync("Unwatch", [channel.Id], ct); }
+                try { await CallAsync("Unwatch", [channel.Id], ct); }
                 catch (HarmonyServerException) { }
             }
         }

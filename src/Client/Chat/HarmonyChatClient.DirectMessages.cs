@@ -27,17 +27,17 @@ public sealed partial class HarmonyChatClient
         var community = Community(communityId);
         var channelId = NewId();
         await _groups.CreateAsync(channelId, ct);
-        await Connection.InvokeAsync<ChannelSummary>("CreateChannel",
+        await CallAsync<ChannelSummary>("CreateChannel",
             [communityId, channelId, "dm", 0, null, 0, Invoke(community, Actions.ManageChannels, new JsonObject { ["channel"] = channelId })], ct);
         var target = InvocationTargets.Community(communityId);
         var capability = CapabilityIssuer.Delegate(CapabilityIssuer.CreateRoot(target, Did),
-            new DelegationRequest(peerDid, target, DirectMessageActions, _options.Time.GetUtcNow().AddYears(10)), _key, _options.Time);
-        var capabilityId = await Connection.InvokeAsync<string>("RegisterCapability", [communityId, capability.ToJsonString()], ct);
+            new DelegationRequest(peerDid, target, DirectMessageActions, DateTimeOffset.UtcNow.AddYears(10)), _key);
+        var capabilityId = await CallAsync<string>("RegisterCapability", [communityId, capability.ToJsonString()], ct);
         info = await LoadCommunityAsync(communityId, ct);
         await WatchCommunityAsync(info, ct);
         await CommitAsync(channelId, community.CapabilityId, group =>
             group.Members.Any(m => MemberCredentials.DidOf(m.Credential) == peerDid) ? new CommitPlan([], []) : new CommitPlan([peerDid], []), ct, new Dictionary<string, Core.Mls.Messages.KeyPackage?> { [peerDid] = keyPackage });
-        await Connection.InvokeAsync<JsonNode>("OpenDirectMessage", [peerDid, communityId, channelId, capabilityId], ct);
+        await CallAsync<JsonNode>("OpenDirectMessage", [peerDid, communityId, channelId, capabilityId], ct);
         return new DirectMessageInfo(peerDid, channelId, communityId, community.CapabilityId);
     }
 
@@ -52,7 +52,7 @@ public sealed partial class HarmonyChatClient
 
     private async Task RefreshDirectMessagesAsync(CancellationToken ct)
     {
-        var links = await Connection.InvokeAsync<IReadOnlyList<DirectMessageLink>>("GetDirectMessages", [], ct);
+        var links = await CallAsync<IReadOnlyList<DirectMessageLink>>("GetDirectMessages", [], ct);
         foreach (var link in links)
         {
             if (link.CommunityId is null || link.CapabilityId is null) continue;
@@ -60,7 +60,7 @@ public sealed partial class HarmonyChatClient
             if (_infos.TryGetValue(link.CommunityId, out var known)) info = known;
             await RememberCommunityAsync(new StoredCommunity(link.CommunityId, link.CapabilityId, link.Peer, System.Text.Json.JsonSerializer.Serialize(info, Json)), ct);
             Remember(info);
-            await Connection.WatchAsync(link.ChannelId, link.CapabilityId, ct);
+            await WatchAsync(link.ChannelId, link.CapabilityId, ct);
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed partial class HarmonyChatClient
                 var output = group.Commit(proposals, forceUpdatePath: next.ForcePath);
                 try
                 {
-                    await Connection.InvokeAsync<AppendResult>("Send", [Handshake(channelId, output.Commit.ToBytes()), capabilityId, null], ct);
+                    await CallAsync<AppendResult>("Send", [Handshake(channelId, output.Commit.ToBytes()), capabilityId, null], ct);
                 }
                 catch (HarmonyServerException e) when (e.Code == ErrorCodes.EpochMismatch)
                 {
@@ -147,14 +147,14 @@ public sealed partial class HarmonyChatClient
         Author = Did,
         Lamport = 0,
         Kind = EnvelopeKind.Handshake,
-        CreatedAtMs = _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
+        CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         Ciphertext = mlsMessage,
     }, _key));
 
     /// <summary>Claims one of <paramref name="did"/>'s KeyPackages; null when it has none or it is not bound to its DID.</summary>
     private async Task<KeyPackage?> ClaimAsync(string did, CancellationToken ct)
     {
-        var claim = await Connection.InvokeAsync<KeyPackageClaim?>("ClaimKeyPackage", [did], ct);
+        var claim = await CallAsync<KeyPackageClaim?>("ClaimKeyPackage", [did], ct);
         if (claim is null) return null;
         try
         {
@@ -170,8 +170,8 @@ public sealed partial class HarmonyChatClient
     /// <summary>Waits until the channel's log, as the server has it now, has been applied.</summary>
     private async Task WaitForLogAsync(string channelId, string capabilityId, CancellationToken ct)
     {
-        await Connection.WatchAsync(channelId, capabilityId, ct);
-        var info = await Connection.InvokeAsync<JsonElement>("GetChannel", [channelId, capabilityId], ct);
+        await WatchAsync(channelId, capabilityId, ct, resync: true);
+        var info = await CallAsync<JsonElement>("GetChannel", [channelId, capabilityId], ct);
         var last = info.GetProperty("lastSeq").GetInt64();
         await WaitForAsync(() => Applied(channelId) >= last, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct);
     }
@@ -182,13 +182,13 @@ public sealed partial class HarmonyChatClient
         await _keyPackageGate.WaitAsync(ct);
         try
         {
-            var count = await Connection.InvokeAsync<int>("CountKeyPackages", [], ct);
+            var count = await CallAsync<int>("CountKeyPackages", [], ct);
             var lastResort = await _store.HasLastResortAsync(ct) ? null : await _groups.NewKeyPackageAsync(lastResort: true, ct);
             var missing = Math.Max(0, _options.KeyPackagePoolTarget - count);
             if (missing == 0 && lastResort is null) return;
             var packages = new List<byte[]>();
             for (var i = 0; i < missing; i++) packages.Add(await _groups.NewKeyPackageAsync(lastResort: false, ct));
-            await Connection.InvokeAsync<int>("UploadKeyPackages", [packages.ToArray(), lastResort], ct);
+            await CallAsync<int>("UploadKeyPackages", [packages.ToArray(), lastResort], ct);
         }
         finally { _keyPackageGate.Release(); }
     }

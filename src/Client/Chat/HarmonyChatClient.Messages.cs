@@ -53,9 +53,9 @@ public sealed partial class HarmonyChatClient
     {
         ArgumentException.ThrowIfNullOrEmpty(rootMessageId);
         var community = await CommunityOfChannelAsync(channelId, ct);
-        await Connection.InvokeAsync<JsonElement>("CreateThread", [channelId, rootMessageId, community.CapabilityId, null], ct);
+        await CallAsync<JsonElement>("CreateThread", [channelId, rootMessageId, community.CapabilityId, null], ct);
         var threadId = InvocationTargets.ThreadChannelId(channelId, rootMessageId);
-        await Connection.WatchAsync(threadId, community.CapabilityId, ct);
+        await WatchAsync(threadId, community.CapabilityId, ct);
         return threadId;
     }
 
@@ -83,7 +83,7 @@ public sealed partial class HarmonyChatClient
         _tails[tail] = channelId;
         try
         {
-            await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+            await WatchAsync(channelId, community.CapabilityId, ct);
             await foreach (var message in tail.Reader.ReadAllAsync(ct)) yield return message;
         }
         finally { _tails.TryRemove(tail, out _); }
@@ -108,43 +108,54 @@ public sealed partial class HarmonyChatClient
     private async Task<string> SendContentAsync(string channelId, EnvelopeKind kind, MessageContent content, string? target, string? replyTo, CancellationToken ct)
     {
         var community = await CommunityOfChannelAsync(channelId, ct);
-        var plaintext = content.Encode();
-        // Encrypt first: without a group (or if MLS fails) this throws and nothing is signed, stored or sent.
-        var ciphertext = await _groups.EncryptAsync(channelId, plaintext, ct);
-        var at = channelId.IndexOf(ThreadMarker, StringComparison.Ordinal);
-        var envelope = EnvelopeCodec.Sign(new Envelope
-        {
-            Channel = channelId,
-            Author = Did,
-            Lamport = await Connection.Store.NextLamportAsync(0, ct),
-            Kind = kind,
-            CreatedAtMs = _options.Time.GetUtcNow().ToUnixTimeMilliseconds(),
-            Thread = at < 0 ? null : channelId[(at + ThreadMarker.Length)..],
-            ReplyTo = replyTo,
-            Target = target,
-            Ciphertext = ciphertext,
-        }, _key);
+        var envelope = await SealAsync(channelId, kind, content, target, replyTo, ct);
         // MLS cannot decrypt one's own messages: the sender keeps what it wrote.
-        await _store.PutOwnContentAsync(envelope.Id, plaintext, ct);
+        await _store.PutOwnContentAsync(envelope.Id, content.Encode(), ct);
         if (kind == EnvelopeKind.Message)
         {
             var pending = NewMessage(envelope, 0, content.Text, null);
             await _store.PutMessageAsync(pending, 0, "", ct);
             Publish(pending);
         }
-        await Connection.WatchAsync(channelId, community.CapabilityId, ct);
+        await WatchAsync(channelId, community.CapabilityId, ct);
         await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, ct);
         return envelope.Id;
     }
+
+    /// <summary>Encrypts and signs an envelope without storing or sending it.</summary>
+    /// <exception cref="HarmonyClientException"><c>client.mls.no_group</c> / <c>client.mls.encrypt_failed</c>: nothing was produced.</exception>
+    private async Task<Envelope> SealAsync(string channelId, EnvelopeKind kind, MessageContent content, string? target, string? replyTo, CancellationToken ct)
+    {
+        // Encrypt first: without a group (or if MLS fails) this throws and nothing is signed, stored or sent.
+        var ciphertext = await _groups.EncryptAsync(channelId, content.Encode(), ct);
+        var at = channelId.IndexOf(ThreadMarker, StringComparison.Ordinal);
+        return EnvelopeCodec.Sign(new Envelope
+        {
+            Channel = channelId,
+            Author = Did,
+            Lamport = await Connection.Store.NextLamportAsync(0, ct),
+            Kind = kind,
+            CreatedAtMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            Thread = at < 0 ? null : channelId[(at + ThreadMarker.Length)..],
+            ReplyTo = replyTo,
+            Target = target,
+            Ciphertext = ciphertext,
+        }, _key);
+    }
+
+    /// <summary>An encoded message envelope for the channel's current epoch that is not sent (tests: late delivery).</summary>
+    internal async Task<byte[]> SealUnsentAsync(string channelId, string text, CancellationToken ct) =>
+        EnvelopeCodec.Encode(await SealAsync(channelId, EnvelopeKind.Message, new MessageContent(text), null, null, ct));
 
     /// <summary>Waits until everything the server had logged for the channel when called has been applied.</summary>
     private async Task CatchUpAsync(string channelId, IProgress<SyncProgress>? progress, CancellationToken ct)
     {
         var community = await CommunityOfChannelAsync(channelId, ct);
-        // Watch (again) so the connection syncs the channel now.
-        await Connection.WatchAsync(channelId, community.CapabilityId, ct);
-        var info = await Connection.InvokeAsync<JsonElement>("GetChannel", [channelId, community.CapabilityId], ct);
+        await WatchAsync(channelId, community.CapabilityId, ct);
+        var info = await CallAsync<JsonElement>("GetChannel", [channelId, community.CapabilityId], ct);
         var total = info.GetProperty("lastSeq").GetInt64();
+        // Behind (for example a lost event on an idle channel): watching again makes the connection sync now.
+        if (Applied(channelId) < total) await WatchAsync(channelId, community.CapabilityId, ct, resync: true);
         progress?.Report(new SyncProgress(channelId, Applied(channelId), total));
         await WaitForAsync(() =>
         {

@@ -68,7 +68,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         Directory.CreateDirectory(options.DataDirectory);
         var database = Path.Combine(options.DataDirectory, "client.db");
         var connectionOptions = new HarmonyClientOptions { Server = options.Server, DatabasePath = database };
-        connectionOptions = (options.ConfigureConnection?.Invoke(connectionOptions) ?? connectionOptions) with { Server = options.Server, DatabasePath = database };
+        connectionOptions = (options.ConfigureConnection?.Invoke(connectionOptions) ?? connectionOptions) with { Server = options.Server, DatabasePath = database, UseMessagePack = false };
         var connection = await HarmonyConnection.CreateAsync(connectionOptions, key, encryptor: null, handler: null, ct);
         var seed = key.ExportSeed();
         var sealer = new LocalSealer(seed);
@@ -140,6 +140,8 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         if (o.KeyPackagePoolTarget is < 1 or > 100) throw Config("KeyPackagePoolTarget must be between 1 and 100.");
         if (o.MaxCommitAttempts < 1) throw Config("MaxCommitAttempts must be at least 1.");
         if (o.SelfUpdateInterval <= TimeSpan.Zero || o.MaintenanceInterval <= TimeSpan.Zero) throw Config("Intervals must be positive.");
+        if (o.MaintenanceInterval > TimeSpan.FromDays(30)) throw Config("MaintenanceInterval is at most 30 days.");
+        if (o.RetainedEpochLifetime < TimeSpan.Zero) throw Config("RetainedEpochLifetime must not be negative.");
         if (o.MaxTextBytes < 1) throw Config("MaxTextBytes must be positive.");
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) throw Config("DataDirectory is required.");
     }

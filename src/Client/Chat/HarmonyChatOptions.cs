@@ -18,8 +18,8 @@ public sealed record HarmonyChatOptions
     /// <summary>How many past epochs of a group stay readable for late application messages.</summary>
     public int RetainedEpochs { get; init; } = 3;
 
-    /// <summary>How long past epochs stay readable (applied by the MLS core once it supports it).</summary>
-    public TimeSpan RetainedEpochLifetime { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long a past epoch stays readable after the group left it (measured with <see cref="Time"/>).</summary>
+    public TimeSpan RetainedEpochLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How many unused KeyPackages the client keeps on the server.</summary>
     public int KeyPackagePoolTarget { get; init; } = 10;
@@ -51,9 +51,13 @@ public sealed record HarmonyChatOptions
     /// <summary>MLS cipher suite (3: X25519, ChaCha20-Poly1305, SHA-256, Ed25519, as the web client).</summary>
     public ushort CipherSuite { get; init; } = 3;
 
-    /// <summary>Clock for self-updates and KeyPackage lifetimes.</summary>
+    /// <summary>
+    /// Clock of the client's own policies: when self-updates are due, when rosters are polled, when retained epochs
+    /// expire and which KeyPackages and leaves are current. Timestamps the server checks (invocations, envelopes,
+    /// new KeyPackages' lifetimes) always use the system clock.
+    /// </summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    /// <summary>Reconnect backoff, sync page size and other connection settings (server and database path are set from this record).</summary>
+    /// <summary>Reconnect backoff, sync page size and other connection settings (server and database path come from this record; the chat layer always uses the JSON hub protocol).</summary>
     public Func<HarmonyClientOptions, HarmonyClientOptions>? ConfigureConnection { get; init; }
 }

@@ -75,6 +75,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("audit"), ReadOnly]
     Task<IReadOnlyList<AuditEntry>> GetAuditLogAsync(long afterSeq, int limit);
 
+    /// <summary>
+    /// Whether <paramref name="did"/> may be added to the community's MLS groups: a roster member, or the controller
+    /// of an unrevoked registered capability (a direct-message peer), and not banned (server-internal).
+    /// </summary>
+    [Alias("is-participant"), ReadOnly]
+    Task<bool> IsParticipantAsync(string did);
+
     /// <summary>What channels need to authorize: root, bans, revocations, roster (server-internal).</summary>
     [Alias("policy"), ReadOnly]
     Task<CommunityPolicy> GetPolicyAsync();

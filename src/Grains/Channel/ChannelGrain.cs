@@ -108,11 +108,14 @@ internal sealed partial class ChannelGrain(
         if (_pendingById.TryGetValue(decoded.Id, out var inFlight))
             return (await inFlight.Completion.Task) with { Duplicate = true };
 
-        HandshakeHeader? handshake = decoded.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(decoded.Ciphertext, options.Protocol.MaxEnvelopeBytes) : null;
+        var inspection = decoded.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(decoded.Ciphertext, options.Protocol.MaxEnvelopeBytes, decoded.Author) : null;
+        var handshake = inspection?.Header;
         await EnsurePolicyAsync();
         if (_banned.Contains(decoded.Author)) throw Refusals.Banned(decoded.Author);
-        var action = await RequiredActionAsync(decoded);
+        var adds = inspection?.AddedDids ?? [];
+        var action = adds.Count > 0 ? Actions.AddMember : await RequiredActionAsync(decoded);
         await AuthorizeAsync(proof, decoded.Author, action, binding: ("envelope", decoded.Id));
+        if (adds.Count > 0) await RequireAddableAsync(adds);
 
         // Authorization awaited: the same envelope may have been queued or written meanwhile.
         if (_recent.TryGet(decoded.Id, out knownSeq)) return new AppendResult { Seq = knownSeq, Duplicate = true };
@@ -229,7 +232,7 @@ internal sealed partial class ChannelGrain(
             // Imported history is applied as it was accepted by its origin: no epoch rule, but the epoch advances.
             var pending = new PendingAppend(envelope, envelopes[i])
             {
-                Handshake = envelope.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(envelope.Ciphertext, options.Protocol.MaxEnvelopeBytes) : null,
+                Handshake = envelope.Kind == EnvelopeKind.Handshake ? MlsHandshake.InspectImported(envelope.Ciphertext, options.Protocol.MaxEnvelopeBytes) : null,
             };
             _pending.Add(pending);
             _pendingById[envelope.Id] = pending;
@@ -298,9 +301,25 @@ internal sealed partial class ChannelGrain(
                     ?? throw Refusals.NotFound($"Message '{envelope.Target}' is not in channel '{ChannelId}'.");
                 return string.Equals(targetAuthor, envelope.Author, StringComparison.Ordinal) ? Actions.SendMessage : Actions.Moderate;
             default:
-                // MLS handshakes: any sender may propose; the delivery-service rules (one Commit per epoch, AddMember for
-                // adds) belong to the MLS issue and will refine this.
+                // MLS handshakes that add no one (updates, removals, empty commits): any sender of the channel. Adds
+                // need AddMember, decided by the caller from the inspected handshake.
                 return Actions.SendMessage;
+        }
+    }
+
+    /// <summary>
+    /// Members may only add people who belong to the community: roster members, or holders of a capability registered
+    /// with it (the peer of a direct message). Banned DIDs never qualify.
+    /// </summary>
+    private async Task RequireAddableAsync(IReadOnlyList<string> dids)
+    {
+        var community = GrainFactory.GetGrain<ICommunityGrain>(state.State.CommunityId);
+        foreach (var did in dids)
+        {
+            if (_banned.Contains(did))
+                throw Refusals.CapabilityInvalid($"'{did}' is banned from this community and cannot be added to the channel's MLS group.");
+            if (!await community.IsParticipantAsync(did))
+                throw Refusals.CapabilityInvalid($"'{did}' is neither a member of this community nor holds a capability registered with it, so it cannot be added to the channel's MLS group.");
         }
     }
 

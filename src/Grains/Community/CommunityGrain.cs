@@ -320,6 +320,17 @@ internal sealed partial class CommunityGrain(
     }
 
     /// <inheritdoc />
+    public Task<bool> IsParticipantAsync(string did)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(did);
+        if (S.Banned.Contains(did)) return Task.FromResult(false);
+        if (S.Members.ContainsKey(did)) return Task.FromResult(true);
+        foreach (var (id, registered) in S.Capabilities)
+            if (!S.Revoked.Contains(id) && registered.Controllers.Any(c => CapabilityGuard.ControllerIs(c, did))) return Task.FromResult(true);
+        return Task.FromResult(false);
+    }
+
+    /// <inheritdoc />
     public Task<string?> GetCapabilityAsync(string capabilityId) =>
         Task.FromResult(S.Capabilities.TryGetValue(capabilityId, out var registered) ? registered.Json : null);
 

@@ -11,7 +11,7 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
     private static async Task InGroupAsync(ChatUser user, string channelId) =>
         await Wait.UntilAsync(async () => await user.Client.GroupStatusAsync(channelId) is not null, $"{user.Name} to be in the group of {channelId}");
 
-    /// <summary>Alice creates a community and invites Bob, who joins; Alice adds him to #general's group.</summary>
+    /// <summary>The owner creates a community and invites the members, who join; members add them on the <c>membership</c> event.</summary>
     private async Task<(CommunityInfo Community, string Channel)> CommunityWithAsync(ChatUser owner, params ChatUser[] members)
     {
         var community = await owner.Client.CreateCommunityAsync("Test");
@@ -21,7 +21,6 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
             var invite = await owner.Client.CreateInviteAsync(community.Id, member.Did);
             Assert.Contains("/#/join/" + community.Id + "/", invite);
             await member.Client.JoinAsync(invite);
-            await owner.Client.SyncMembershipAsync(community.Id);
             await InGroupAsync(member, channel);
         }
         return (community, channel);
@@ -112,8 +111,8 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
         // The creator goes offline: only Bob can add Carol.
         await alice.StopAsync();
 
+        // Bob's client adds Carol when the server announces her (the membership event).
         await carol.Client.JoinAsync(invite);
-        await bob.Client.SyncMembershipAsync(community.Id);
         await InGroupAsync(carol, channel);
         var bobStatus = await bob.Client.GroupStatusAsync(channel);
         Assert.Contains(carol.Did, bobStatus!.Value.Members);
@@ -166,13 +165,17 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
         await using var bob = await fixture.UserAsync("bob");
         var community = await alice.Client.CreateCommunityAsync("Test");
         var channel = community.Channels[0].Id;
-        await bob.Client.JoinAsync(await alice.Client.CreateInviteAsync(community.Id, bob.Did));
-        var lastSeq = await LastSeqAsync(alice, channel);
+        var invite = await alice.Client.CreateInviteAsync(community.Id, bob.Did);
+        // Nobody who could add Bob to the channel's group is online.
+        await alice.StopAsync();
+        await bob.Client.JoinAsync(invite);
+        var lastSeq = await LastSeqAsync(bob, channel);
 
         var error = await Assert.ThrowsAsync<HarmonyClientException>(() => bob.Client.SendAsync(channel, "plaintext must never leave"));
         Assert.Equal(ChatErrorCodes.NoGroup, error.Code);
         Assert.Equal(0, await bob.Client.Connection.Store.CountQueuedAsync());
-        Assert.Equal(lastSeq, await LastSeqAsync(alice, channel));
+        Assert.Equal(lastSeq, await LastSeqAsync(bob, channel));
+        Assert.Null(await bob.Client.GroupStatusAsync(channel));
         Assert.Empty(await bob.Client.HistoryAsync(channel));
     }
 
@@ -222,6 +225,47 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
         var text = await alice.Client.SendAsync(channel, "still one group");
         var bobSees = await HistoryWhenCompleteAsync(bob, channel, 1, m => m.Id == text);
         Assert.Equal("still one group", bobSees.Single(m => m.Id == text).Text);
+    }
+
+    [Fact]
+    public async Task A_member_who_leaves_is_removed_from_the_group_by_the_others()
+    {
+        await using var alice = await fixture.UserAsync("alice");
+        await using var bob = await fixture.UserAsync("bob");
+        var (community, channel) = await CommunityWithAsync(alice, bob);
+        var before = (await alice.Client.GroupStatusAsync(channel))!.Value.Epoch;
+
+        await bob.Client.LeaveAsync(community.Id);
+        Assert.Null(await bob.Client.GroupStatusAsync(channel));
+        Assert.DoesNotContain(await bob.Client.ListCommunitiesAsync(), c => c.Id == community.Id);
+        await Wait.UntilAsync(async () => !(await alice.Client.GroupStatusAsync(channel))!.Value.Members.Contains(bob.Did), "alice to remove bob's leaf");
+        Assert.True((await alice.Client.GroupStatusAsync(channel))!.Value.Epoch > before);
+    }
+
+    [Fact]
+    public async Task A_direct_message_is_encrypted_for_both_and_found_by_the_peer()
+    {
+        await using var alice = await fixture.UserAsync("alice");
+        await using var bob = await fixture.UserAsync("bob");
+        var dm = await alice.Client.OpenDirectMessageAsync(bob.Did);
+        Assert.StartsWith("dm-", dm.CommunityId);
+        Assert.Equal(bob.Did, dm.Peer);
+        Assert.Equal(dm.ChannelId, (await alice.Client.OpenDirectMessageAsync(bob.Did)).ChannelId);
+
+        var bobs = await bob.Client.ListDirectMessagesAsync();
+        var link = Assert.Single(bobs);
+        Assert.Equal(alice.Did, link.Peer);
+        Assert.Equal(dm.ChannelId, link.ChannelId);
+        Assert.DoesNotContain(await bob.Client.ListCommunitiesAsync(), c => c.Id == dm.CommunityId);
+        await InGroupAsync(bob, dm.ChannelId);
+
+        var hello = await alice.Client.SendAsync(dm.ChannelId, "hello bob");
+        var back = await bob.Client.SendAsync(link.ChannelId, "hello alice");
+        var bobSees = await HistoryWhenCompleteAsync(bob, link.ChannelId, 2);
+        var aliceSees = await HistoryWhenCompleteAsync(alice, dm.ChannelId, 2);
+        Assert.Equal("hello bob", bobSees.Single(m => m.Id == hello).Text);
+        Assert.Equal("hello alice", aliceSees.Single(m => m.Id == back).Text);
+        Assert.Equal(aliceSees.Select(m => m.Id), bobSees.Select(m => m.Id));
     }
 
     private static string CapabilityOf(ChatUser user, string communityId) => user.Client.CapabilityFor(communityId);

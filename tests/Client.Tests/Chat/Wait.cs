@@ -9,7 +9,7 @@ public static class Wait
         while (!await condition())
         {
             if (cts.IsCancellationRequested) throw new TimeoutException($"Timed out waiting for {what}.");
-            await Task.Delay(20, CancellationToken.None);
+            await Task.Delay(100, CancellationToken.None);
         }
     }
 }

@@ -293,7 +293,7 @@ public sealed class MlsGroupTests
         var add = alice.Commit([new AddProposal(bobBundle.KeyPackage), new AddProposal(carolBundle.KeyPackage)]);
         alice.MergePendingCommit();
         var bob = MlsGroup.Join(add.Welcome!.Welcome!, bobBundle);
-        var carol = MlsGroup.Join(add.Welcome!.Welcome!, carolBundle, options: new MlsGroupOptions { RetainedEpochsForDecryption = 0 });
+        var carol = MlsGroup.Join(add.Welcome!.Welcome!, carolBundle, options: new MlsGroupOptions { RetainedEpochs = 0 });
 
         var late = bob.EncryptApplication("sent before the commit"u8);
         var lateProposal = bob.ProposeRemove(carol.OwnLeafIndex);
@@ -304,7 +304,7 @@ public sealed class MlsGroupTests
 
         Assert.Equal("sent before the commit"u8.ToArray(), alice.Process(Wire(late)).ApplicationData);
         var ex = Assert.Throws<MlsException>(() => carol.Process(Wire(late)));
-        Assert.Equal("mls.message.epoch", ex.Code);
+        Assert.Equal("mls.message.epoch_expired", ex.Code);
         ex = Assert.Throws<MlsException>(() => alice.Process(Wire(lateProposal)));
         Assert.Equal("mls.message.epoch", ex.Code);
     }

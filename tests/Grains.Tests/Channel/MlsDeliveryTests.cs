@@ -8,18 +8,23 @@ namespace Harmony.Grains.Tests.Channel;
 [Collection(ClusterCollection.Name)]
 public sealed class MlsDeliveryTests(SqliteClusterFixture fixture)
 {
+    // The delivery service reads only the clear-text framing; signature, tags and contents need not be valid MLS.
     private static byte[] Handshake(ulong epoch, ContentType type) => new MlsMessage
     {
-        WireFormat = WireFormat.PrivateMessage,
-        PrivateMessage = new PrivateMessage
-        {
-            GroupId = [7, 7, 7],
-            Epoch = epoch,
-            ContentType = type,
-            AuthenticatedData = [],
-            EncryptedSenderData = new byte[16],
-            Ciphertext = Guid.NewGuid().ToByteArray(),
-        },
+        WireFormat = WireFormat.PublicMessage,
+        PublicMessage = new PublicMessage(
+            new FramedContent
+            {
+                GroupId = [7, 7, 7],
+                Epoch = epoch,
+                Sender = Sender.Member(0),
+                ContentType = type,
+                ApplicationData = type == ContentType.Application ? Guid.NewGuid().ToByteArray() : null,
+                Proposal = type == ContentType.Proposal ? new RemoveProposal(1) : null,
+                Commit = type == ContentType.Commit ? new Commit([], null) : null,
+            },
+            new FramedContentAuthData(Guid.NewGuid().ToByteArray(), type == ContentType.Commit ? new byte[32] : null),
+            new byte[32]),
     }.ToBytes();
 
     private static byte[] Envelope(Actor author, string channel, byte[] mls) =>

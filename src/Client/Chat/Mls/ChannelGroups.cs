@@ -29,7 +29,8 @@ internal sealed class ChannelGroups
         Suite = CipherSuite.FromId(options.CipherSuite);
         GroupOptions = new MlsGroupOptions
         {
-            RetainedEpochsForDecryption = options.RetainedEpochs,
+            RetainedEpochs = options.RetainedEpochs,
+            RetainedEpochLifetime = options.RetainedEpochLifetime,
             Time = options.Time,
             RatchetTreeInWelcome = true,
         };
@@ -113,7 +114,8 @@ internal sealed class ChannelGroups
     public async Task<byte[]> DecryptAsync(string channelId, byte[] ciphertext, string author, CancellationToken ct)
     {
         using var lease = await AcquireAsync(channelId, ct);
-        if (lease.Group is not { IsActive: true } group)
+        // A removed member keeps its group to read late messages of its retained epochs (MLS refuses newer ones).
+        if (lease.Group is not { } group)
             throw new HarmonyClientException(ChatErrorCodes.NoGroup, "This client was not in the channel's encryption group when the message was sent.");
         var message = MlsMessage.Parse(ciphertext, GroupOptions.Limits);
         if (message.WireFormat != WireFormat.PrivateMessage) throw new HarmonyClientException("client.mls.not_private", "The ciphertext is not an MLS PrivateMessage.");
@@ -201,7 +203,7 @@ internal sealed class ChannelGroups
     }
 
     private KeyPackageBundle NewBundle() =>
-        KeyPackageBundle.Create(Suite, MemberCredentials.For(Did), _seed, _options.Time.GetUtcNow().AddMinutes(-5), _options.KeyPackageLifetime);
+        KeyPackageBundle.Create(Suite, MemberCredentials.For(Did), _seed, DateTimeOffset.UtcNow.AddMinutes(-5), _options.KeyPackageLifetime);
 
     private KeyPackageBundle DecodeBundle(byte[] data)
     {

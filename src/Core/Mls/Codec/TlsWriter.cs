@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 
 namespace Harmony.Core.Mls.Codec;
 
@@ -13,9 +15,32 @@ public sealed class TlsWriter
 
     private byte[] _buffer;
     private int _length;
+    // Rented from the shared pool: temporary encodings of whole ratchet trees would otherwise each be a large-object
+    // allocation (and push the runtime towards full collections).
+    private bool _pooled;
 
     /// <summary>Creates a writer with an initial capacity.</summary>
     public TlsWriter(int capacity = 256) => _buffer = new byte[Math.Max(16, capacity)];
+
+    private TlsWriter(byte[] buffer)
+    {
+        _buffer = buffer;
+        _pooled = true;
+    }
+
+    /// <summary>A writer for a temporary encoding on a pooled buffer; call <see cref="Return"/> when done with it.</summary>
+    internal static TlsWriter Rent(int capacity) => new(ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity)));
+
+    /// <summary>Wipes the written bytes and gives a pooled buffer back; the writer must not be used afterwards.</summary>
+    internal void Return()
+    {
+        if (!_pooled) return;
+        CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _length));
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
+        _pooled = false;
+    }
 
     /// <summary>Number of bytes written.</summary>
     public int Length => _length;
@@ -25,6 +50,12 @@ public sealed class TlsWriter
 
     /// <summary>Copies the written bytes to a new array.</summary>
     public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+
+    /// <summary>
+    /// The written bytes, without a copy when the writer was sized exactly (large encodings such as ratchet trees are
+    /// then produced in one allocation). The writer must not be used afterwards.
+    /// </summary>
+    internal byte[] Detach() => _length == _buffer.Length && !_pooled ? _buffer : ToArray();
 
     /// <summary>Writes one byte.</summary>
     public void WriteUInt8(byte value) => Grow(1)[0] = value;
@@ -118,8 +149,14 @@ public sealed class TlsWriter
     {
         if (_length + count > _buffer.Length)
         {
-            var next = new byte[Math.Max(_buffer.Length * 2, _length + count)];
+            var size = Math.Max(_buffer.Length * 2, _length + count);
+            var next = _pooled ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
             _buffer.AsSpan(0, _length).CopyTo(next);
+            if (_pooled)
+            {
+                CryptographicOperations.ZeroMemory(_buffer.AsSpan(0, _length));
+                ArrayPool<byte>.Shared.Return(_buffer);
+            }
             _buffer = next;
         }
         var span = _buffer.AsSpan(_length, count);

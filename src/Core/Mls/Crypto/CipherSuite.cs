@@ -130,17 +130,31 @@ public sealed class CipherSuite
     /// <summary>SignWithLabel (RFC 9420 §5.1.2) with an Ed25519 private seed.</summary>
     public byte[] SignWithLabel(ReadOnlySpan<byte> signaturePrivateKey, string label, ReadOnlySpan<byte> content)
     {
-        var tbs = SignContent(label, content);
         using var key = Ed25519KeyPair.FromSeed(signaturePrivateKey);
-        return key.Sign(tbs);
+        return SignWithLabel(key, label, content);
     }
 
     /// <summary>SignWithLabel with an already imported Ed25519 key.</summary>
-    public byte[] SignWithLabel(Ed25519KeyPair signer, string label, ReadOnlySpan<byte> content) => signer.Sign(SignContent(label, content));
+    public byte[] SignWithLabel(Ed25519KeyPair signer, string label, ReadOnlySpan<byte> content)
+    {
+        var tbs = LabeledContent(label, content);
+        try { return signer.Sign(tbs.WrittenSpan); }
+        finally { tbs.Return(); }
+    }
 
     /// <summary>VerifyWithLabel (RFC 9420 §5.1.2) with an Ed25519 public key.</summary>
     public bool VerifyWithLabel(ReadOnlySpan<byte> signaturePublicKey, string label, ReadOnlySpan<byte> content, ReadOnlySpan<byte> signature)
-        => Ed25519.Verify(signaturePublicKey, SignContent(label, content), signature);
+    {
+        var tbs = LabeledContent(label, content);
+        try { return Ed25519.Verify(signaturePublicKey, tbs.WrittenSpan, signature); }
+        finally { tbs.Return(); }
+    }
+
+    /// <summary>
+    /// Writes the start of a SignContent (RFC 9420 §5.1.2), the prefixed label, so that a caller can encode the
+    /// content right behind it (as a vector) and sign the writer's bytes without copying the content.
+    /// </summary>
+    internal static void WriteSignLabel(TlsWriter writer, string label) => WritePrefixedLabel(writer, label);
 
     /// <summary>Derives the Ed25519 public key of a private seed.</summary>
     public byte[] SignaturePublicKeyOf(ReadOnlySpan<byte> signaturePrivateKey)
@@ -151,29 +165,31 @@ public sealed class CipherSuite
 
     /// <summary>EncryptWithLabel (RFC 9420 §5.1.3): HPKE SealBase with an EncryptContext as info and empty AAD.</summary>
     public HpkeCiphertext EncryptWithLabel(ReadOnlySpan<byte> publicKey, string label, ReadOnlySpan<byte> context, ReadOnlySpan<byte> plaintext)
-        => Hpke.Seal(publicKey, EncryptContext(label, context), [], plaintext);
+    {
+        var info = LabeledContent(label, context);
+        try { return Hpke.Seal(publicKey, info.WrittenSpan, [], plaintext); }
+        finally { info.Return(); }
+    }
 
     /// <summary>DecryptWithLabel (RFC 9420 §5.1.3).</summary>
     public byte[] DecryptWithLabel(ReadOnlySpan<byte> privateKey, string label, ReadOnlySpan<byte> context, ReadOnlySpan<byte> kemOutput, ReadOnlySpan<byte> ciphertext)
-        => Hpke.Open(kemOutput, privateKey, EncryptContext(label, context), [], ciphertext);
+    {
+        var info = LabeledContent(label, context);
+        try { return Hpke.Open(kemOutput, privateKey, info.WrittenSpan, [], ciphertext); }
+        finally { info.Return(); }
+    }
 
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static byte[] SignContent(string label, ReadOnlySpan<byte> content)
+    // SignContent / EncryptContext: opaque label<V> = "MLS 1.0 " + label; opaque content<V>. A pooled temporary
+    // (contents can be whole ratchet trees); the caller returns it.
+    private static TlsWriter LabeledContent(string label, ReadOnlySpan<byte> content)
     {
-        var writer = new TlsWriter(64 + content.Length);
+        var writer = TlsWriter.Rent(LabelPrefix.Length + label.Length + content.Length + 8);
         WritePrefixedLabel(writer, label);
         writer.WriteOpaque(content);
-        return writer.ToArray();
-    }
-
-    private static byte[] EncryptContext(string label, ReadOnlySpan<byte> context)
-    {
-        var writer = new TlsWriter(64 + context.Length);
-        WritePrefixedLabel(writer, label);
-        writer.WriteOpaque(context);
-        return writer.ToArray();
+        return writer;
     }
 
     private static void WritePrefixedLabel(TlsWriter writer, string label)

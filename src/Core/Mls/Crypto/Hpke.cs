@@ -181,15 +181,13 @@ public sealed class Hpke
 
     private static byte[] LabeledExtract(byte[] suiteId, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> label, ReadOnlySpan<byte> ikm)
     {
-        var input = new byte[Version.Length + suiteId.Length + label.Length + ikm.Length];
-        var span = input.AsSpan();
-        Version.CopyTo(span);
-        suiteId.CopyTo(span[Version.Length..]);
-        label.CopyTo(span[(Version.Length + suiteId.Length)..]);
-        ikm.CopyTo(span[(Version.Length + suiteId.Length + label.Length)..]);
-        var prk = Hkdf.Extract(salt, input);
-        CryptographicOperations.ZeroMemory(input);
-        return prk;
+        // HMAC over the concatenation, fed piecewise: the info can be a whole encrypted GroupInfo (MLS Welcome).
+        using var hmac = System.Security.Cryptography.IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, salt);
+        hmac.AppendData(Version);
+        hmac.AppendData(suiteId);
+        hmac.AppendData(label);
+        hmac.AppendData(ikm);
+        return hmac.GetHashAndReset();
     }
 
     private static byte[] LabeledExpand(byte[] suiteId, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> label, ReadOnlySpan<byte> info, int length)

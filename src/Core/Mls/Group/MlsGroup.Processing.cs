@@ -13,7 +13,8 @@ public sealed partial class MlsGroup
     /// <summary>Processes an incoming message: application data, a proposal (cached) or a commit (new epoch).</summary>
     public ProcessedMessage Process(MlsMessage message)
     {
-        RequireActive();
+        // A removed member may still read late application messages of its retained epochs, nothing else.
+        if (!IsActive && message.PrivateMessage is not { ContentType: ContentType.Application }) RequireActive();
         if (RecognizeOwnHandshake(message) is { } own) return own;
         AuthenticatedContent content;
         switch (message.WireFormat)
@@ -55,16 +56,18 @@ public sealed partial class MlsGroup
             case WireFormat.PrivateMessage:
                 var priv = message.PrivateMessage!;
                 if (!priv.GroupId.AsSpan().SequenceEqual(GroupId)) throw new MlsException("mls.message.group", "The message belongs to another group.");
-                var epochState = _state;
-                if (priv.Epoch != Epoch)
+                if (priv.Epoch == Epoch && IsActive)
                 {
-                    // Application messages sent just before a commit may arrive after it; a few past epochs stay readable.
-                    if (priv.ContentType != ContentType.Application || !_pastEpochs.TryGetValue(priv.Epoch, out epochState))
-                        throw new MlsException("mls.message.epoch", $"The message is for epoch {priv.Epoch}, the group is at {Epoch}.");
+                    content = PrivateMessageProtection.Decrypt(_suite, priv, _state.SecretTree, _state.Secrets.SenderDataSecret, _options.Limits);
+                    var sender = _state.Tree.GetLeaf(content.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
+                    if (!content.VerifySignature(_suite, sender.SignatureKey, _state.ContextBytes))
+                        throw new MlsException("mls.message.signature", "The message signature does not verify.");
+                    break;
                 }
-                content = PrivateMessageProtection.Decrypt(_suite, priv, epochState.SecretTree, epochState.Secrets.SenderDataSecret, _options.Limits);
-                var sender = epochState.Tree.GetLeaf(content.Content.Sender.Index) ?? throw new MlsException("mls.message.sender", "The sender is not a member.");
-                if (!content.VerifySignature(_suite, sender.SignatureKey, epochState.ContextBytes))
+                // Application messages sent just before a commit may arrive after it; a few past epochs stay readable.
+                var past = FindRetainedEpoch(priv);
+                content = PrivateMessageProtection.Decrypt(_suite, priv, past.SecretTree, past.SenderDataSecret, _options.Limits);
+                if (!content.VerifySignature(_suite, past.SignatureKeyOf(content.Content.Sender.Index), past.ContextBytes))
                     throw new MlsException("mls.message.signature", "The message signature does not verify.");
                 break;
             default:
@@ -91,6 +94,20 @@ public sealed partial class MlsGroup
                     ProcessCommit(content);
                 return new ProcessedMessage(ProcessedMessageKind.Commit, from, content.Content.AuthenticatedData, SenderType: content.Content.Sender.Type);
         }
+    }
+
+    private RetainedEpoch FindRetainedEpoch(PrivateMessage message)
+    {
+        ExpireRetainedEpochs();
+        if (message.ContentType == ContentType.Application)
+        {
+            foreach (var past in _pastEpochs)
+                if (past.Epoch == message.Epoch) return past;
+        }
+        RequireActive();
+        if (message.ContentType == ContentType.Application && message.Epoch < Epoch)
+            throw new MlsException("mls.message.epoch_expired", $"The message is for epoch {message.Epoch}, which is no longer retained (the group is at {Epoch}).");
+        throw new MlsException("mls.message.epoch", $"The message is for epoch {message.Epoch}, the group is at {Epoch}.");
     }
 
     private void ProcessCommit(AuthenticatedContent content)
@@ -130,9 +147,9 @@ public sealed partial class MlsGroup
         var nextEpoch = state.Context.Epoch + 1;
         if (tree.GetLeaf(OwnLeafIndex) is null)
         {
-            // Removed: nothing more can be decrypted; the group becomes inactive.
-            IsActive = false;
-            _state = state with { Tree = tree };
+            // Removed: the new epoch's secrets are not for us. The commit's signature and membership tag were
+            // checked; its confirmation tag cannot be, as that needs the new epoch's keys.
+            MarkRemoved();
             return;
         }
 
@@ -210,8 +227,7 @@ public sealed partial class MlsGroup
         LeafNodeValidator.ValidateAgainstGroup(path.LeafNode, state.Context.Extensions);
         if (tree.GetLeaf(OwnLeafIndex) is null)
         {
-            IsActive = false;
-            _state = state with { Tree = tree };
+            MarkRemoved();
             return joiner;
         }
 

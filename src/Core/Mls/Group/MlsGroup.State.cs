@@ -12,10 +12,13 @@ public sealed partial class MlsGroup
     /// <summary>
     /// Serializes the complete member state — including the signature key, tree private keys and epoch secrets — so a
     /// client can persist the group. The result is secret: store it encrypted at rest. A pending commit is not
-    /// included (merge or clear it first).
+    /// included (merge or clear it first). Retained past epochs (<see cref="MlsGroupOptions.RetainedEpochs"/>) are
+    /// included with their retirement times, so their expiry continues after an import. A removed member's state
+    /// exports too (<see cref="Membership"/> is restored).
     /// </summary>
     public byte[] ExportState()
     {
+        ExpireRetainedEpochs();
         var writer = new TlsWriter(8192);
         writer.WriteUInt16(StateFormatVersion);
         writer.WriteUInt16(_suite.Id);
@@ -46,6 +49,7 @@ public sealed partial class MlsGroup
         });
         writer.WritePresence(PendingReInit is not null);
         PendingReInit?.Encode(writer);
+        writer.WriteVector(_pastEpochs, (w, e) => e.Encode(w));
         return writer.ToArray();
     }
 
@@ -54,7 +58,8 @@ public sealed partial class MlsGroup
     {
         options ??= MlsGroupOptions.Default;
         var reader = new TlsReader(data, options.Limits);
-        if (reader.ReadUInt16() != StateFormatVersion)
+        var version = reader.ReadUInt16();
+        if (version is not (StateFormatVersion or StateFormatVersionWithoutRetainedEpochs))
             throw new MlsException("mls.state.version", "Unsupported group state format.");
         var suite = CipherSuite.FromId(reader.ReadUInt16());
         var signaturePrivateKey = reader.ReadOpaque();
@@ -70,6 +75,18 @@ public sealed partial class MlsGroup
         var resumption = reader.ReadVector((ref TlsReader r) => (r.ReadUInt64(), r.ReadOpaque()));
         var updateKeys = reader.ReadVector((ref TlsReader r) => (r.ReadOpaque(), r.ReadOpaque()));
         var reInit = reader.ReadPresence() ? Proposal.Decode(ref reader) as ReInitProposal ?? throw new MlsException("mls.state.invalid", "Invalid pending ReInit.") : null;
+        var retained = new List<RetainedEpoch>();
+        if (version == StateFormatVersion)
+        {
+            var inner = reader.ReadVectorReader();
+            while (!inner.IsEmpty)
+            {
+                var epoch = RetainedEpoch.Decode(ref inner, suite, options.Limits);
+                if (epoch.Epoch > context.Epoch || (retained.Count > 0 && epoch.Epoch <= retained[^1].Epoch))
+                    throw new MlsException("mls.state.invalid", "The retained epochs are not ordered past epochs.");
+                retained.Add(epoch);
+            }
+        }
         reader.EnsureEnd();
 
         if (context.CipherSuite != suite.Id || !tree.RootHash().AsSpan().SequenceEqual(context.TreeHash) || secretTree.LeafCount != tree.LeafCount)
@@ -77,9 +94,12 @@ public sealed partial class MlsGroup
         if (active) tree.RequireMember(keys.LeafIndex);
         var group = new MlsGroup(suite, options, signaturePrivateKey, new EpochState(context, context.ToBytes(), tree, keys, secrets, secretTree, interim, confirmationTag))
         {
-            IsActive = active,
+            Membership = active ? MlsMembership.Member : MlsMembership.Removed,
             PendingReInit = reInit,
         };
+        // Options may retain fewer epochs than the exporter did: keep the newest.
+        group._pastEpochs.AddRange(retained.Skip(Math.Max(0, retained.Count - Math.Max(0, options.RetainedEpochs))));
+        group.ExpireRetainedEpochs();
         group._proposals.AddRange(proposals);
         foreach (var (epoch, psk) in resumption) group._resumptionPsks[epoch] = psk;
         foreach (var (publicKey, privateKey) in updateKeys) group._pendingUpdateKeys[Convert.ToHexString(publicKey)] = privateKey;

@@ -16,7 +16,8 @@ namespace Harmony.Core.Mls.Group;
 /// </summary>
 public sealed partial class MlsGroup : IDisposable
 {
-    private const ushort StateFormatVersion = 1;
+    private const ushort StateFormatVersion = 2;
+    private const ushort StateFormatVersionWithoutRetainedEpochs = 1;
     private const uint ExternalProposer = uint.MaxValue;
     private static readonly byte[] ExternalInitLabel = "MLS 1.0 external init secret"u8.ToArray();
     private readonly CipherSuite _suite;
@@ -26,7 +27,8 @@ public sealed partial class MlsGroup : IDisposable
     private readonly Dictionary<ulong, byte[]> _resumptionPsks = new();
     private readonly Dictionary<string, byte[]> _pendingUpdateKeys = new(StringComparer.Ordinal);
     private EpochState _state;
-    private readonly Dictionary<ulong, EpochState> _pastEpochs = new();
+    // Past epochs still readable for late application messages, oldest first.
+    private readonly List<RetainedEpoch> _pastEpochs = new();
     private Ed25519KeyPair? _signer;
     private (EpochState State, byte[] Content, ReInitProposal? ReInit, byte[] Message)? _pendingCommit;
     // Own handshake messages as sent, so echoes from the delivery service are recognised without decryption (the
@@ -63,8 +65,25 @@ public sealed partial class MlsGroup : IDisposable
     /// </summary>
     public ReInitProposal? PendingReInit { get; private set; }
 
-    /// <summary>False once the local member has been removed.</summary>
-    public bool IsActive { get; private set; } = true;
+    /// <summary>False once the local member has been removed (see <see cref="Membership"/>).</summary>
+    public bool IsActive => Membership == MlsMembership.Member;
+
+    /// <summary>
+    /// Whether the local member still belongs to the group. After its removal the group stays at the epoch in which
+    /// the removing Commit arrived (<see cref="Epoch"/>, <see cref="Members"/> describe that epoch), refuses to encrypt,
+    /// propose or commit with <c>mls.group.inactive</c>, and its state still exports and imports.
+    /// </summary>
+    public MlsMembership Membership { get; private set; } = MlsMembership.Member;
+
+    /// <summary>The past epochs whose application messages still decrypt, oldest first.</summary>
+    public IReadOnlyList<ulong> RetainedEpochs
+    {
+        get
+        {
+            ExpireRetainedEpochs();
+            return _pastEpochs.Select(e => e.Epoch).ToList();
+        }
+    }
 
     /// <summary>The ratchet tree of the current epoch (internal: callers outside the core must not mutate it).</summary>
     internal RatchetTree Tree => _state.Tree;
@@ -219,7 +238,7 @@ public sealed partial class MlsGroup : IDisposable
     public GroupInfo CreateGroupInfo()
     {
         RequireActive();
-        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag);
+        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag, null).Info;
     }
 
     /// <summary>Encrypts application data for the group as a PrivateMessage.</summary>
@@ -315,13 +334,10 @@ public sealed partial class MlsGroup : IDisposable
             ? new MlsMessage { WireFormat = wireFormat, PublicMessage = PublicMessageProtection.WithMembershipTag(_suite, content, auth, state.ContextBytes, state.Secrets.MembershipKey) }
             : new MlsMessage { WireFormat = wireFormat, PrivateMessage = PrivateMessageProtection.Encrypt(_suite, content, auth, state.SecretTree, state.Secrets.SenderDataSecret) };
 
-        var groupInfo = SignGroupInfo(context, tree, secrets, tag);
-        MlsMessage? welcome = null;
-        if (applied.Added.Count > 0)
-        {
-            var recipients = applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, pathSecrets), applied.Psks))).ToList();
-            welcome = new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = WelcomeProtection.Create(_suite, groupInfo, secrets.WelcomeSecret, recipients) };
-        }
+        var recipients = applied.Added.Count == 0 ? null
+            : applied.Added.Select(a => (a.KeyPackage, new GroupSecrets(secrets.JoinerSecret, PathSecretFor(tree, a.Leaf, pathSecrets), applied.Psks))).ToList();
+        var (groupInfo, welcomeContent) = SignGroupInfo(context, tree, secrets, tag, recipients);
+        var welcome = welcomeContent is null ? null : new MlsMessage { WireFormat = WireFormat.Welcome, Welcome = welcomeContent };
 
         var interim = TranscriptHash.Interim(_suite, confirmed, tag);
         var next = new EpochState(context, contextBytes, tree, keys, secrets, new SecretTree(_suite, secrets.EncryptionSecret, tree.LeafCount, _options.Limits), interim, tag);
@@ -352,17 +368,41 @@ public sealed partial class MlsGroup : IDisposable
 
     private void Install(EpochState next)
     {
-        if (_options.RetainedEpochsForDecryption > 0)
-        {
-            _pastEpochs[_state.Context.Epoch] = _state;
-            while (_pastEpochs.Count > _options.RetainedEpochsForDecryption) _pastEpochs.Remove(_pastEpochs.Keys.Min());
-        }
+        Retire(_state);
         _state = next;
         _pendingCommit = null;
         _proposals.Clear();
         _sentProposals.Clear();
         _pendingUpdateKeys.Clear();
         RememberResumptionPsk();
+    }
+
+    // The local member was removed by a commit: the current epoch becomes a retained one (messages sent in it before
+    // the removal still decrypt) and the state stays consistent so that it exports and imports.
+    private void MarkRemoved()
+    {
+        Retire(_state);
+        Membership = MlsMembership.Removed;
+        _pendingCommit = null;
+        _proposals.Clear();
+        _sentProposals.Clear();
+        _pendingUpdateKeys.Clear();
+    }
+
+    private void Retire(EpochState state)
+    {
+        if (_options.RetainedEpochs <= 0) return;
+        _pastEpochs.RemoveAll(e => e.Epoch == state.Context.Epoch);
+        _pastEpochs.Add(RetainedEpoch.From(state, _options.Time.GetUtcNow()));
+        while (_pastEpochs.Count > _options.RetainedEpochs) _pastEpochs.RemoveAt(0);
+        ExpireRetainedEpochs();
+    }
+
+    private void ExpireRetainedEpochs()
+    {
+        if (_pastEpochs.Count == 0) return;
+        var now = _options.Time.GetUtcNow();
+        _pastEpochs.RemoveAll(e => now - e.RetiredAt > _options.RetainedEpochLifetime);
     }
 
     private void RememberResumptionPsk()
@@ -395,7 +435,12 @@ public sealed partial class MlsGroup : IDisposable
         ContentType = type,
     };
 
-    private GroupInfo SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag)
+    // The signed GroupInfo and, for new members, the Welcome carrying it. With the ratchet tree inside, the GroupInfo
+    // is most of an add's cost in a big group, so it is encoded once, into a pooled buffer laid out as SignContent
+    // (label, then the TBS as a vector) followed by the signature: the signature covers the buffer up to the TBS's
+    // end, and the encoded GroupInfo (TBS ‖ signature) is the buffer's tail, sealed into the Welcome without a copy.
+    private (GroupInfo Info, Welcome? Welcome) SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag,
+        IReadOnlyList<(KeyPackage KeyPackage, GroupSecrets Secrets)>? recipients)
     {
         var extensions = new List<Extension>();
         if (_options.RatchetTreeInWelcome) extensions.Add(new Extension(ExtensionType.RatchetTree, tree.ToBytes()));
@@ -403,7 +448,26 @@ public sealed partial class MlsGroup : IDisposable
         externalPub.WriteOpaque(secrets.ExternalKeyPair().PublicKey);
         extensions.Add(new Extension(ExtensionType.ExternalPub, externalPub.ToArray()));
         var unsigned = new GroupInfo { GroupContext = context, Extensions = extensions, ConfirmationTag = confirmationTag, Signer = OwnLeafIndex, Signature = [] };
-        return unsigned with { Signature = _suite.SignWithLabel(_signaturePrivateKey, "GroupInfoTBS", unsigned.ToBeSigned()) };
+        _signer ??= Ed25519KeyPair.FromSeed(_signaturePrivateKey);
+
+        var writer = TlsWriter.Rent(unsigned.EstimatedLength + 128);
+        try
+        {
+            CipherSuite.WriteSignLabel(writer, "GroupInfoTBS");
+            var start = writer.BeginVector();
+            unsigned.EncodeToBeSigned(writer);
+            var tbsLength = writer.Length - start;
+            writer.EndVector(start);
+            var tbsStart = writer.Length - tbsLength;
+            var signed = unsigned with { Signature = _signer.Sign(writer.WrittenSpan) };
+            if (recipients is null) return (signed, null);
+            writer.WriteOpaque(signed.Signature);
+            return (signed, WelcomeProtection.Create(_suite, writer.WrittenSpan[tbsStart..], secrets.WelcomeSecret, recipients));
+        }
+        finally
+        {
+            writer.Return();
+        }
     }
 
     private static RatchetTree VerifiedTree(CipherSuite suite, GroupInfo groupInfo, RatchetTree? ratchetTree, MlsGroupOptions options)

@@ -9,7 +9,7 @@ public sealed record MlsGroupOptions
     /// <summary>Decoding and processing limits.</summary>
     public MlsLimits Limits { get; init; } = MlsLimits.Default;
 
-    /// <summary>Clock used for KeyPackage lifetime checks.</summary>
+    /// <summary>Clock used for KeyPackage lifetime checks and the expiry of retained past epochs.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Whether KeyPackage and leaf lifetimes are enforced against <see cref="Time"/>.</summary>
@@ -28,10 +28,18 @@ public sealed record MlsGroupOptions
     public int PaddingBlock { get; init; } = 32;
 
     /// <summary>
-    /// How many past epochs stay available for decrypting late application messages (0 keeps only the current
-    /// epoch, the strictest forward secrecy). Past epochs are kept in memory only, not in exported state.
+    /// How many past epochs stay available for decrypting late application messages (0 keeps only the current epoch,
+    /// the strictest forward secrecy). A retained epoch keeps only its secret tree, sender-data secret and members'
+    /// signature keys; it is included in <see cref="MlsGroup.ExportState"/>. Handshake messages must always be for
+    /// the current epoch.
     /// </summary>
-    public int RetainedEpochsForDecryption { get; init; } = 1;
+    public int RetainedEpochs { get; init; } = 3;
+
+    /// <summary>
+    /// How long a past epoch stays readable after the group left it (measured with <see cref="Time"/>); older ones are
+    /// erased even if fewer than <see cref="RetainedEpochs"/> are kept.
+    /// </summary>
+    public TimeSpan RetainedEpochLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How many past epochs' resumption PSKs are retained.</summary>
     public int RetainedResumptionEpochs { get; init; } = 8;

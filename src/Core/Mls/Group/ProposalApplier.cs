@@ -1,3 +1,4 @@
+using Harmony.Core.Mls.Codec;
 using Harmony.Core.Mls.Crypto;
 using Harmony.Core.Mls.Messages;
 using Harmony.Core.Mls.Tree;
@@ -78,19 +79,47 @@ internal static class ProposalApplier
         foreach (var (update, sender) in updates) next.UpdateLeaf(sender, update.LeafNode);
         foreach (var removed in removes) next.RemoveLeaf(removed);
 
-        var signatureKeys = new HashSet<string>(next.MemberLeaves().Select(l => Convert.ToHexString(next.GetLeaf(l)!.SignatureKey)));
-        var encryptionKeys = new HashSet<string>(next.MemberLeaves().Select(l => Convert.ToHexString(next.GetLeaf(l)!.EncryptionKey)));
         foreach (var (update, sender) in updates)
             if (tree.GetLeaf(sender)!.EncryptionKey.AsSpan().SequenceEqual(update.LeafNode.EncryptionKey))
                 throw Invalid("An Update must replace the leaf's encryption key.");
-        if (encryptionKeys.Count != next.MemberLeaves().Count())
-            throw Invalid("Two leaves would share an encryption key.");
+        // Key uniqueness is checked on byte arrays (no per-member string conversion: commits in large groups are hot).
+        // The sets start with the members' keys, except in the usual case of a few adds and no Updates: the existing
+        // keys are unique already, so each new key is compared with the members' directly and the sets only catch
+        // duplicates among the added KeyPackages.
+        var signatureKeys = new HashSet<byte[]>(ByteSequenceComparer.Instance);
+        var encryptionKeys = new HashSet<byte[]>(ByteSequenceComparer.Instance);
+        if (updates.Count == 0 && adds.Count <= SmallAddCount)
+        {
+            foreach (var keyPackage in adds)
+            {
+                foreach (var l in next.MemberLeaves())
+                {
+                    var leaf = next.GetLeaf(l)!;
+                    if (leaf.SignatureKey.AsSpan().SequenceEqual(keyPackage.LeafNode.SignatureKey))
+                        throw Invalid("An added member's signature key is already in the group.");
+                    if (leaf.EncryptionKey.AsSpan().SequenceEqual(keyPackage.LeafNode.EncryptionKey))
+                        throw Invalid("An added member's encryption key is already in the group.");
+                }
+            }
+        }
+        else
+        {
+            var members = 0;
+            foreach (var l in next.MemberLeaves())
+            {
+                var leaf = next.GetLeaf(l)!;
+                signatureKeys.Add(leaf.SignatureKey);
+                encryptionKeys.Add(leaf.EncryptionKey);
+                members++;
+            }
+            if (encryptionKeys.Count != members) throw Invalid("Two leaves would share an encryption key.");
+        }
         var added = new List<(uint, KeyPackage)>(adds.Count);
         foreach (var keyPackage in adds)
         {
-            if (!signatureKeys.Add(Convert.ToHexString(keyPackage.LeafNode.SignatureKey)))
+            if (!signatureKeys.Add(keyPackage.LeafNode.SignatureKey))
                 throw Invalid("An added member's signature key is already in the group.");
-            if (!encryptionKeys.Add(Convert.ToHexString(keyPackage.LeafNode.EncryptionKey)))
+            if (!encryptionKeys.Add(keyPackage.LeafNode.EncryptionKey))
                 throw Invalid("An added member's encryption key is already in the group.");
             added.Add((next.AddLeaf(keyPackage.LeafNode, limits), keyPackage));
         }
@@ -106,6 +135,8 @@ internal static class ProposalApplier
         }
         return new AppliedProposals(next, extensions, added, psks, pathRequired, removes.Contains(committer), reInit);
     }
+
+    private const int SmallAddCount = 4;
 
     private static MlsException Invalid(string message) => new("mls.commit.invalid_proposals", message);
 }

@@ -31,10 +31,17 @@ public sealed record GroupInfo : IMlsEncodable
     /// <summary>GroupInfoTBS bytes.</summary>
     public byte[] ToBeSigned()
     {
-        var writer = new TlsWriter(256);
+        // Sized for the extensions (the ratchet tree can be hundreds of kilobytes) so the buffer never regrows.
+        var writer = new TlsWriter(EstimatedLength);
         EncodeContent(writer);
         return writer.ToArray();
     }
+
+    /// <summary>Writes the GroupInfoTBS fields (the encoding up to the signature).</summary>
+    internal void EncodeToBeSigned(TlsWriter writer) => EncodeContent(writer);
+
+    /// <summary>A capacity that holds the encoding without regrowing.</summary>
+    internal int EstimatedLength => 256 + GroupContext.Extensions.Sum(e => e.Data.Length + 8) + Extensions.Sum(e => e.Data.Length + 8);
 
     /// <summary>Verifies the signature with the signer's public key.</summary>
     public bool VerifySignature(CipherSuite suite, ReadOnlySpan<byte> signerPublicKey)

@@ -37,9 +37,13 @@ public static class WelcomeProtection
 
     /// <summary>Builds a Welcome: encrypts <paramref name="groupInfo"/> under the welcome secret and the GroupSecrets to each new member.</summary>
     public static Welcome Create(CipherSuite suite, GroupInfo groupInfo, byte[] welcomeSecret, IReadOnlyList<(KeyPackage KeyPackage, GroupSecrets Secrets)> recipients)
+        => Create(suite, groupInfo.ToBytes(), welcomeSecret, recipients);
+
+    /// <summary>Builds a Welcome from an already encoded GroupInfo (commits encode it once for signing and sealing).</summary>
+    public static Welcome Create(CipherSuite suite, ReadOnlySpan<byte> encodedGroupInfo, byte[] welcomeSecret, IReadOnlyList<(KeyPackage KeyPackage, GroupSecrets Secrets)> recipients)
     {
         var (key, nonce) = EpochSecrets.WelcomeKeyAndNonce(suite, welcomeSecret);
-        var encryptedGroupInfo = suite.Aead.Seal(key, nonce, [], groupInfo.ToBytes());
+        var encryptedGroupInfo = suite.Aead.Seal(key, nonce, [], encodedGroupInfo);
         var entries = new List<EncryptedGroupSecrets>(recipients.Count);
         foreach (var (keyPackage, secrets) in recipients)
         {

@@ -7,13 +7,17 @@ namespace Harmony.Core.Mls.Tree;
 /// <summary>
 /// The public ratchet tree of a group (RFC 9420 §7), stored as two arrays (leaves and parents) indexed by the
 /// array-based tree math. Tree hashes are cached per node and invalidated along the direct path of each change, so
-/// after one modification the root hash costs O(log n) hash computations.
+/// after one modification the root hash costs O(log n) hash computations. Each node's TLS encoding is cached too
+/// (invalidated only when that node changes), so encoding the whole tree for a Welcome or GroupInfo copies bytes
+/// instead of re-encoding every leaf.
 /// </summary>
 public sealed class RatchetTree
 {
     private LeafNode?[] _leaves;
     private ParentNode?[] _parents;
     private byte[]?[] _hashes;
+    // The encoding of each non-blank node (LeafNode or ParentNode struct, without the optional/type prefix).
+    private byte[]?[] _encodings;
 
     /// <summary>Creates a one-member tree.</summary>
     public RatchetTree(CipherSuite suite, LeafNode first)
@@ -22,14 +26,16 @@ public sealed class RatchetTree
         _leaves = [first];
         _parents = [];
         _hashes = new byte[]?[1];
+        _encodings = new byte[]?[1];
     }
 
-    private RatchetTree(CipherSuite suite, LeafNode?[] leaves, ParentNode?[] parents)
+    private RatchetTree(CipherSuite suite, LeafNode?[] leaves, ParentNode?[] parents, byte[]?[]? encodings = null)
     {
         Suite = suite;
         _leaves = leaves;
         _parents = parents;
         _hashes = new byte[]?[leaves.Length * 2 - 1];
+        _encodings = encodings ?? new byte[]?[leaves.Length * 2 - 1];
     }
 
     /// <summary>The cipher suite.</summary>
@@ -60,7 +66,7 @@ public sealed class RatchetTree
     /// <summary>A deep-enough copy for staging a commit (nodes are immutable records).</summary>
     public RatchetTree Clone()
     {
-        var copy = new RatchetTree(Suite, (LeafNode?[])_leaves.Clone(), (ParentNode?[])_parents.Clone());
+        var copy = new RatchetTree(Suite, (LeafNode?[])_leaves.Clone(), (ParentNode?[])_parents.Clone(), (byte[]?[])_encodings.Clone());
         Array.Copy(_hashes, copy._hashes, _hashes.Length);
         return copy;
     }
@@ -69,6 +75,7 @@ public sealed class RatchetTree
     public void SetLeaf(uint leafIndex, LeafNode? leaf)
     {
         _leaves[leafIndex] = leaf;
+        _encodings[TreeMath.LeafToNode(leafIndex)] = null;
         Invalidate(TreeMath.LeafToNode(leafIndex));
     }
 
@@ -76,6 +83,7 @@ public sealed class RatchetTree
     public void SetParent(uint node, ParentNode? parent)
     {
         _parents[node >> 1] = parent;
+        _encodings[node] = null;
         Invalidate(node);
     }
 
@@ -165,13 +173,13 @@ public sealed class RatchetTree
         byte[] hash;
         if (TreeMath.IsLeaf(node))
         {
-            hash = LeafHash(node >> 1, _leaves[node >> 1]);
+            hash = LeafHash(node >> 1, NodeEncoding(node));
         }
         else
         {
             var left = TreeHash(TreeMath.Left(node));
             var right = TreeHash(TreeMath.Right(node));
-            hash = ParentTreeHash(_parents[node >> 1], left, right);
+            hash = ParentTreeHash(NodeEncoding(node), left, right);
         }
         _hashes[node] = hash;
         return hash;
@@ -300,9 +308,40 @@ public sealed class RatchetTree
     /// <summary>Encodes the tree as the ratchet_tree extension does: <c>optional&lt;Node&gt; ratchet_tree&lt;V&gt;</c> without trailing blanks.</summary>
     public void Encode(TlsWriter writer)
     {
+        var width = EncodedWidth();
+        writer.WriteVarInt(EncodedContentLength(width));
+        WriteNodes(writer, width);
+    }
+
+    /// <summary>Encodes the tree into a new array (sized exactly, node encodings copied from the cache).</summary>
+    public byte[] ToBytes()
+    {
+        var width = EncodedWidth();
+        var length = EncodedContentLength(width);
+        var writer = new TlsWriter(length + (length < 64 ? 1 : length < 16384 ? 2 : 4));
+        writer.WriteVarInt(length);
+        WriteNodes(writer, width);
+        return writer.Detach();
+    }
+
+    private uint EncodedWidth()
+    {
         var width = NodeWidth;
         while (width > 0 && IsBlank(width - 1)) width--;
-        var start = writer.BeginVector();
+        return width;
+    }
+
+    private int EncodedContentLength(uint width)
+    {
+        long length = 0;
+        for (uint n = 0; n < width; n++)
+            length += IsBlank(n) ? 1 : 2 + NodeEncoding(n)!.Length;
+        if (length > TlsWriter.MaxVarInt) throw new MlsException("mls.codec.too_long", "The ratchet tree is too large to encode.");
+        return (int)length;
+    }
+
+    private void WriteNodes(TlsWriter writer, uint width)
+    {
         for (uint n = 0; n < width; n++)
         {
             if (IsBlank(n))
@@ -311,33 +350,27 @@ public sealed class RatchetTree
                 continue;
             }
             writer.WritePresence(true);
-            if (TreeMath.IsLeaf(n))
-            {
-                writer.WriteUInt8((byte)NodeType.Leaf);
-                _leaves[n >> 1]!.Encode(writer);
-            }
-            else
-            {
-                writer.WriteUInt8((byte)NodeType.Parent);
-                _parents[n >> 1]!.Encode(writer);
-            }
+            writer.WriteUInt8((byte)(TreeMath.IsLeaf(n) ? NodeType.Leaf : NodeType.Parent));
+            writer.WriteFixed(NodeEncoding(n));
         }
-        writer.EndVector(start);
     }
 
-    /// <summary>Encodes the tree into a new array.</summary>
-    public byte[] ToBytes()
+    // The cached encoding of a node, computed on first use; null for blank nodes.
+    private byte[]? NodeEncoding(uint node)
     {
-        var writer = new TlsWriter(1024);
-        Encode(writer);
-        return writer.ToArray();
+        if (_encodings[node] is { } cached) return cached;
+        IMlsEncodable? value = TreeMath.IsLeaf(node) ? _leaves[node >> 1] : _parents[node >> 1];
+        if (value is null) return null;
+        var writer = new TlsWriter(TreeMath.IsLeaf(node) ? 384 : 96);
+        value.Encode(writer);
+        return _encodings[node] = writer.ToArray();
     }
 
     /// <summary>Decodes a ratchet_tree value; throws <c>mls.tree.malformed</c> for structural errors.</summary>
     public static RatchetTree Decode(CipherSuite suite, ref TlsReader reader)
     {
         var inner = reader.ReadVectorReader();
-        var nodes = new List<(NodeType Type, LeafNode? Leaf, ParentNode? Parent)?>();
+        var nodes = new List<(NodeType Type, LeafNode? Leaf, ParentNode? Parent, byte[] Encoding)?>();
         var maxNodes = 2L * reader.Limits.MaxTreeLeaves - 1;
         while (!inner.IsEmpty)
         {
@@ -349,13 +382,16 @@ public sealed class RatchetTree
             }
             var type = (NodeType)inner.ReadUInt8();
             var isLeafPosition = (nodes.Count & 1) == 0;
+            var start = inner.Position;
             switch (type)
             {
                 case NodeType.Leaf when isLeafPosition:
-                    nodes.Add((type, LeafNode.Decode(ref inner), null));
+                    var leaf = LeafNode.Decode(ref inner);
+                    nodes.Add((type, leaf, null, inner.Consumed(start).ToArray()));
                     break;
                 case NodeType.Parent when !isLeafPosition:
-                    nodes.Add((type, null, ParentNode.Decode(ref inner)));
+                    var parent = ParentNode.Decode(ref inner);
+                    nodes.Add((type, null, parent, inner.Consumed(start).ToArray()));
                     break;
                 default:
                     throw new MlsException("mls.tree.malformed", $"Node {nodes.Count} has the wrong node type.");
@@ -369,13 +405,16 @@ public sealed class RatchetTree
         while (TreeMath.NodeWidth(leafCount) < nodes.Count) leafCount <<= 1;
         var leaves = new LeafNode?[leafCount];
         var parents = new ParentNode?[leafCount - 1];
+        // The received bytes are the canonical encoding (the codec enforces minimal lengths), so they seed the cache.
+        var encodings = new byte[]?[TreeMath.NodeWidth(leafCount)];
         for (var n = 0; n < nodes.Count; n++)
         {
             if (nodes[n] is not { } entry) continue;
             if ((n & 1) == 0) leaves[n >> 1] = entry.Leaf;
             else parents[n >> 1] = entry.Parent;
+            encodings[n] = entry.Encoding;
         }
-        return new RatchetTree(suite, leaves, parents);
+        return new RatchetTree(suite, leaves, parents, encodings);
     }
 
     /// <summary>Decodes a whole buffer as a ratchet tree.</summary>
@@ -395,6 +434,7 @@ public sealed class RatchetTree
         Array.Resize(ref _parents, (int)newCount - 1);
         // Existing nodes keep their indices; only the hashes of the new right half and the new root are unknown.
         Array.Resize(ref _hashes, (int)TreeMath.NodeWidth(newCount));
+        Array.Resize(ref _encodings, (int)TreeMath.NodeWidth(newCount));
         _hashes[TreeMath.Root(newCount)] = null;
     }
 
@@ -420,6 +460,7 @@ public sealed class RatchetTree
         Array.Resize(ref _leaves, (int)count);
         Array.Resize(ref _parents, (int)count - 1);
         Array.Resize(ref _hashes, (int)TreeMath.NodeWidth(count));
+        Array.Resize(ref _encodings, (int)TreeMath.NodeWidth(count));
     }
 
     private void Invalidate(uint node)
@@ -473,26 +514,29 @@ public sealed class RatchetTree
         var left = TreeHashExcluding(TreeMath.Left(node), relevant);
         var right = TreeHashExcluding(TreeMath.Right(node), relevant);
         var parent = _parents[node >> 1];
-        if (parent is not null) parent = parent with { UnmergedLeaves = parent.UnmergedLeaves.Where(l => !relevant.Contains(l)).ToList() };
-        return ParentTreeHash(parent, left, right);
+        if (parent is null) return ParentTreeHash(null, left, right);
+        var original = parent with { UnmergedLeaves = parent.UnmergedLeaves.Where(l => !relevant.Contains(l)).ToList() };
+        return ParentTreeHash(original.ToBytes(), left, right);
     }
 
-    private byte[] LeafHash(uint leafIndex, LeafNode? leaf)
+    // TreeHashInput for a leaf: node type, leaf index, optional<LeafNode> (given as its encoding).
+    private byte[] LeafHash(uint leafIndex, byte[]? leafEncoding)
     {
-        var writer = new TlsWriter(leaf is null ? 8 : 512);
+        var writer = new TlsWriter(8 + (leafEncoding?.Length ?? 0));
         writer.WriteUInt8((byte)NodeType.Leaf);
         writer.WriteUInt32(leafIndex);
-        writer.WritePresence(leaf is not null);
-        leaf?.Encode(writer);
+        writer.WritePresence(leafEncoding is not null);
+        if (leafEncoding is not null) writer.WriteFixed(leafEncoding);
         return Suite.Hash(writer.WrittenSpan);
     }
 
-    private byte[] ParentTreeHash(ParentNode? parent, byte[] left, byte[] right)
+    // TreeHashInput for a parent: node type, optional<ParentNode> (given as its encoding), left and right hashes.
+    private byte[] ParentTreeHash(byte[]? parentEncoding, byte[] left, byte[] right)
     {
-        var writer = new TlsWriter(256);
+        var writer = new TlsWriter(8 + (parentEncoding?.Length ?? 0) + left.Length + right.Length);
         writer.WriteUInt8((byte)NodeType.Parent);
-        writer.WritePresence(parent is not null);
-        parent?.Encode(writer);
+        writer.WritePresence(parentEncoding is not null);
+        if (parentEncoding is not null) writer.WriteFixed(parentEncoding);
         writer.WriteOpaque(left);
         writer.WriteOpaque(right);
         return Suite.Hash(writer.WrittenSpan);

@@ -216,7 +216,7 @@ internal sealed class ConvergenceSimulation
         DeliverLate();
     }
 
-    // An application message sent in the previous epoch arrives after the commit (RetainedEpochsForDecryption = 1).
+    // An application message sent in the previous epoch arrives after the commit (MlsGroupOptions.RetainedEpochs).
     private void DeliverLate()
     {
         if (_late is not { } late) return;
