@@ -29,8 +29,8 @@ public sealed partial class HarmonyChatClient
     /// <summary>The communities this DID belongs to (from the server; direct-message communities are listed by <see cref="ListDirectMessagesAsync"/>).</summary>
     public async Task<IReadOnlyList<CommunityInfo>> ListCommunitiesAsync(CancellationToken ct = default)
     {
-        await RefreshCommunitiesAsync(ct);
-        return _infos.Values.Where(i => _communities.TryGetValue(i.Id, out var c) && c.Peer is null).OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+        var ids = await RefreshCommunitiesAsync(ct);
+        return _infos.Values.Where(i => ids.Contains(i.Id) && _communities.TryGetValue(i.Id, out var c) && c.Peer is null).OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -180,10 +180,15 @@ public sealed partial class HarmonyChatClient
         foreach (var channel in info.Channels) await WatchAsync(channel.Id, capability, ct);
     }
 
-    /// <summary>Reloads memberships from the server (communities joined elsewhere included) and watches their channels.</summary>
-    private async Task RefreshCommunitiesAsync(CancellationToken ct)
+    /// <summary>
+    /// Reloads memberships from the server (communities joined elsewhere included), watches their channels, forgets
+    /// communities this DID no longer belongs to (left elsewhere, kicked, banned), and returns the membership ids.
+    /// </summary>
+    private async Task<HashSet<string>> RefreshCommunitiesAsync(CancellationToken ct)
     {
-        var ids = await CallAsync<IReadOnlyList<string>>("GetMemberships", [], ct);
+        var ids = (await CallAsync<IReadOnlyList<string>>("GetMemberships", [], ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _communities.Values.Where(c => c.Peer is null && !ids.Contains(c.Id)).Select(c => c.Id).ToList())
+            await ForgetCommunityAsync(gone, ct);
         foreach (var id in ids)
         {
             if (!_communities.ContainsKey(id))
@@ -195,6 +200,7 @@ public sealed partial class HarmonyChatClient
             }
             await WatchCommunityAsync(await LoadCommunityAsync(id, ct), ct);
         }
+        return ids;
     }
 
     private async Task ForgetCommunityAsync(string communityId, CancellationToken ct)

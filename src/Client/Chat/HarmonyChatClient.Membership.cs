@@ -210,12 +210,16 @@ public sealed partial class HarmonyChatClient
         {
             await foreach (var change in Connection.ReadMembershipAsync(_stopping.Token))
             {
-                if (_channelCommunity.TryGetValue(ChannelGroups.GroupChannel(change.ChannelId), out var communityId))
-                    _membershipWork.Writer.TryWrite(communityId);
+                if (!_channelCommunity.TryGetValue(ChannelGroups.GroupChannel(change.ChannelId), out var communityId)) continue;
+                if (change.Did == Did && !change.Joined) _membershipWork.Writer.TryWrite(ForgetPrefix + communityId);
+                else _membershipWork.Writer.TryWrite(communityId);
             }
         }
         catch (OperationCanceledException) { }
     }
+
+    /// <summary>Marks a worker item that forgets a community instead of reconciling it (ids never contain a space).</summary>
+    private const string ForgetPrefix = "forget ";
 
     private async Task MembershipWorkerAsync()
     {
@@ -229,7 +233,12 @@ public sealed partial class HarmonyChatClient
                 while (_membershipWork.Reader.TryRead(out var id)) batch.Add(id);
                 foreach (var id in batch)
                 {
-                    try { await ReconcileCommunityAsync(id, token); }
+                    try
+                    {
+                        // This client was kicked or banned (or left elsewhere): its groups and capability are gone.
+                        if (id.StartsWith(ForgetPrefix, StringComparison.Ordinal)) await ForgetCommunityAsync(id[ForgetPrefix.Length..], token);
+                        else if (!batch.Contains(ForgetPrefix + id)) await ReconcileCommunityAsync(id, token);
+                    }
                     catch (Exception) when (!token.IsCancellationRequested)
                     {
                         // Not fatal (offline, no KeyPackage, lost races): the next event or poll tries again.

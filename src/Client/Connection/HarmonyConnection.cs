@@ -245,6 +245,8 @@ public sealed class HarmonyConnection : IAsyncDisposable
                 }
                 catch (HarmonyServerException e) when (e.Code is ErrorCodes.RateLimited or ErrorCodes.SlowMode)
                 {
+                    // Kept in the queue; nothing else may trigger a flush soon, so ask for one once the server allows it.
+                    Later(Flush.Instance, e.RetryAfter);
                     return;
                 }
                 catch (HarmonyServerException e)
@@ -354,7 +356,12 @@ public sealed class HarmonyConnection : IAsyncDisposable
                         await OnEnvelopeAsync(e, token);
                         break;
                     case SyncRequest s:
-                        await SyncAsync(s.ChannelId, token);
+                        try { await SyncAsync(s.ChannelId, token); }
+                        catch (HarmonyServerException e) when (e.Code is ErrorCodes.RateLimited)
+                        {
+                            // Without a retry the channel would stay behind until its next event.
+                            Later(s, e.RetryAfter);
+                        }
                         break;
                     case Resume:
                         await ResumeAsync(token);
@@ -373,6 +380,17 @@ public sealed class HarmonyConnection : IAsyncDisposable
                 // persisted state; the pump itself must keep running.
             }
         }
+    }
+
+    /// <summary>Queues <paramref name="item"/> for the pump after <paramref name="delay"/> (a server's retry hint, bounded).</summary>
+    private void Later(object item, TimeSpan? delay)
+    {
+        var wait = delay is { } d && d > TimeSpan.Zero ? (d > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : d) : TimeSpan.FromMilliseconds(200);
+        CancellationToken token;
+        try { token = _stopping.Token; }
+        catch (ObjectDisposedException) { return; }
+        _ = Task.Delay(wait, token).ContinueWith(_ => _work.Writer.TryWrite(item), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     private async Task OnEnvelopeAsync(ChannelEnvelope e, CancellationToken cancellationToken)

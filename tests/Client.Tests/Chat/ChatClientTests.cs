@@ -57,6 +57,32 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Three_users_see_every_message_decrypted_in_the_same_order()
+    {
+        await using var alice = await fixture.UserAsync("alice");
+        await using var bob = await fixture.UserAsync("bob");
+        await using var carol = await fixture.UserAsync("carol");
+        var (_, channel) = await CommunityWithAsync(alice, bob, carol);
+        await InGroupAsync(bob, channel);
+        var users = new[] { alice, bob, carol };
+        var sent = new Dictionary<string, string>();
+        for (var i = 0; i < 4; i++)
+            foreach (var user in users)
+                sent[await user.Client.SendAsync(channel, $"{user.Name} {i}")] = $"{user.Name} {i}";
+
+        var views = new List<IReadOnlyList<ChatMessage>>();
+        foreach (var user in users) views.Add(await HistoryWhenCompleteAsync(user, channel, sent.Count));
+        foreach (var view in views)
+        {
+            Assert.Equal(views[0].Select(m => m.Id), view.Select(m => m.Id));
+            Assert.All(view, m => Assert.Equal(sent[m.Id], m.Text));
+        }
+        var statuses = new List<byte[]>();
+        foreach (var user in users) statuses.Add((await user.Client.GroupStatusAsync(channel))!.Value.Authenticator);
+        Assert.All(statuses, a => Assert.Equal(statuses[0], a));
+    }
+
+    [Fact]
     public async Task Edits_deletes_reactions_and_threads_apply_on_both_sides()
     {
         await using var alice = await fixture.UserAsync("alice");
@@ -75,6 +101,8 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
 
         foreach (var user in new[] { alice, bob })
         {
+            try
+            {
             await Wait.UntilAsync(async () =>
             {
                 var h = await user.Client.HistoryAsync(channel);
@@ -82,6 +110,12 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
                 return m is { Edited: true } && m.Reactions.TryGetValue("👍", out var who) && who.Count == 2 && !m.Reactions.ContainsKey("🎉")
                     && h.Any(x => x.Id == second && x.Deleted) && h.Any(x => x.Id == reply && x.Seq > 0);
             }, $"{user.Name} to apply edits, deletes and reactions");
+            }
+            catch (TimeoutException)
+            {
+                foreach (var m in await user.Client.HistoryAsync(channel)) output.WriteLine($"{user.Name}: {m}");
+                throw;
+            }
             var history = await user.Client.HistoryAsync(channel);
             var edited = history.Single(m => m.Id == first);
             Assert.Equal("first (edited)", edited.Text);
@@ -156,6 +190,8 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
         var encoded = log.Entries.Select(e => e.Envelope).Single(e => EnvelopeCodec.Decode(e).Id == secret);
         var refused = await Assert.ThrowsAnyAsync<HarmonyException>(() => carol.Client.DecryptEnvelopeAsync(encoded, CancellationToken.None));
         output.WriteLine($"carol: [{refused.Code}] {refused.Message}");
+        Assert.DoesNotContain(await carol.Client.ListCommunitiesAsync(), c => c.Id == community.Id);
+        await Assert.ThrowsAsync<HarmonyClientException>(() => carol.Client.SendAsync(channel, "still here?"));
     }
 
     [Fact]

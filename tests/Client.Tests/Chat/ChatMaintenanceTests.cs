@@ -27,9 +27,15 @@ public sealed class ChatMaintenanceTests(ChatNodeFixture fixture)
         await alice.SelfUpdateDueAsync(CancellationToken.None);
         Assert.Equal(start.Epoch, (await alice.GroupStatusAsync(channel))!.Value.Epoch);
 
-        // Past the interval, the maintenance loop commits a fresh UpdatePath on its own.
+        // Past the interval, the maintenance loop commits a fresh UpdatePath on its own. The clock moves one
+        // maintenance interval per check, so the loop's timer fires whenever it was armed.
         clock.Advance(TimeSpan.FromHours(6));
-        await Wait.UntilAsync(async () => (await alice.GroupStatusAsync(channel))!.Value.Epoch == start.Epoch + 1, "the periodic self-update");
+        await Wait.UntilAsync(async () =>
+        {
+            if ((await alice.GroupStatusAsync(channel))!.Value.Epoch == start.Epoch + 1) return true;
+            clock.Advance(TimeSpan.FromMinutes(1));
+            return false;
+        }, "the periodic self-update");
         var after = (await alice.GroupStatusAsync(channel))!.Value;
         Assert.NotEqual(start.Authenticator, after.Authenticator);
 
