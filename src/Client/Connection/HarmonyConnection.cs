@@ -379,6 +379,12 @@ public sealed class HarmonyConnection : IAsyncDisposable
                 // Whatever failed (refusal, lost connection), the next reconnect resumes (watch, sync, flush) from the
                 // persisted state; the pump itself must keep running.
             }
+            catch (Exception)
+            {
+                // Disposing: the hub was disposed under the work in progress (ObjectDisposedException and the like).
+                // Nothing is lost, the queue and cursors are persisted; stop quietly so DisposeAsync does not throw.
+                return;
+            }
         }
     }
 

@@ -27,22 +27,20 @@ public sealed class TwoUserChatTests(ServerFixture fixture, ITestOutputHelper ou
         var (community, channel) = await ChatScenario.CommunityWithAsync(alice, bob);
 
         output.WriteLine($"community and group ready after {clock.Elapsed.TotalSeconds:0.0} s");
-        var sent = new Dictionary<string, (string Author, string Text)>(StringComparer.Ordinal);
-        var slowest = TimeSpan.Zero;
-        for (var i = 0; i < PerSide; i++)
+        // Both type at the same time, as people do; each sends its 100 in order.
+        var sent = new System.Collections.Concurrent.ConcurrentDictionary<string, (string Author, string Text)>(StringComparer.Ordinal);
+        async Task SendAllAsync(ChatUser user)
         {
-            var t0 = clock.Elapsed;
-            var a = $"alice says {i} {Guid.NewGuid():N}";
-            sent[await alice.Client.SendAsync(channel, a)] = (alice.Did, a);
-            var t1 = clock.Elapsed;
-            var b = $"bob says {i} {Guid.NewGuid():N}";
-            sent[await bob.Client.SendAsync(channel, b)] = (bob.Did, b);
-            if (i % 20 == 0) output.WriteLine($"send {i}: alice {(t1 - t0).TotalMilliseconds:0} ms, bob {(clock.Elapsed - t1).TotalMilliseconds:0} ms");
+            for (var i = 0; i < PerSide; i++)
+            {
+                var text = $"{user.Name} says {i} {Guid.NewGuid():N}";
+                sent[await user.Client.SendAsync(channel, text)] = (user.Did, text);
+            }
         }
-
+        await Task.WhenAll(SendAllAsync(alice), SendAllAsync(bob));
         output.WriteLine($"sent after {clock.Elapsed.TotalSeconds:0.0} s");
-        var seenByAlice = await ChatScenario.HistoryWithAsync(alice, channel, sent.Keys, Server.Describe);
-        var seenByBob = await ChatScenario.HistoryWithAsync(bob, channel, sent.Keys, Server.Describe);
+        var seenByAlice = await ChatScenario.HistoryWithAsync(alice, channel, sent.Keys.ToList(), Server.Describe);
+        var seenByBob = await ChatScenario.HistoryWithAsync(bob, channel, sent.Keys.ToList(), Server.Describe);
         output.WriteLine($"{sent.Count} messages exchanged and seen by both after {clock.Elapsed.TotalSeconds:0.0} s");
 
         foreach (var (name, seen) in new[] { ("alice", seenByAlice), ("bob", seenByBob) })

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Harmony.Client;
 using Harmony.Client.Connection;
+using Harmony.Core.Protocol;
 using Harmony.EndToEnd.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
@@ -7,42 +10,29 @@ using Xunit.Abstractions;
 namespace Harmony.EndToEnd.Tests.Cluster;
 
 /// <summary>
-/// Scenario 3: two node processes form one Orleans cluster on a fresh PostgreSQL database (ADO.NET membership) and
-/// share <c>instance-key.json</c> as docs/cluster.md says; a client on each node, messages flow both ways.
-/// Needs <c>HARMONY_TEST_POSTGRES</c>; without it the test fails (never skipped).
+/// Scenario 3: two node processes form one Orleans cluster on a fresh PostgreSQL database and share the instance key;
+/// a client on each node, messages flow both ways (raw signed envelopes through the connection layer, and MLS chat
+/// through the SDK). Needs <c>HARMONY_TEST_POSTGRES</c>; without it the tests fail, they are never skipped.
 /// </summary>
-public sealed class PostgresClusterTests(ITestOutputHelper output)
+public sealed class PostgresClusterTests(ClusterFixture cluster, ITestOutputHelper output) : IClassFixture<ClusterFixture>
 {
-    private static readonly TimeSpan Deliver = TimeSpan.FromSeconds(60);
-
     [Fact]
-    public async Task Two_nodes_on_PostgreSQL_relay_messages_both_ways()
+    public async Task Envelopes_sent_on_either_node_reach_the_client_on_the_other_in_one_order()
     {
-        await using var database = await PostgresDatabase.CreateAsync();
-        var clusterId = "e2e-" + Guid.NewGuid().ToString("N")[..8];
-        var settings = ServerProcessOptions.Cluster(database.ConnectionString, clusterId);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using var node1 = await ServerProcess.StartAsync(new ServerProcessOptions { Name = "node-1", Settings = settings });
-        output.WriteLine($"node 1 ready after {clock.Elapsed.TotalSeconds:0.0} s");
-        // Nodes of one cluster share the instance key, so a session token from one node is valid on the other.
-        var node2Data = Path.Combine(Path.GetTempPath(), "harmony-e2e-" + Guid.NewGuid().ToString("N")[..12], "data");
-        Directory.CreateDirectory(node2Data);
-        File.Copy(Path.Combine(node1.DataDirectory, "instance-key.json"), Path.Combine(node2Data, "instance-key.json"));
-        await using var node2 = await ServerProcess.StartAsync(new ServerProcessOptions { Name = "node-2", Settings = settings, DataDirectory = node2Data });
-        output.WriteLine($"node 2 ready after {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"cluster of two nodes ready in {cluster.StartTime.TotalSeconds:0.0} s");
+        using var alice = new HubUser();
+        using var bob = new HubUser();
+        await using var a = await alice.ConnectAsync(cluster.Node1);
+        await using var b = await bob.ConnectAsync(cluster.Node2);
+        var community = await RawCommunity.CreateAsync(alice, a);
+        // Bob, on node 2, joins the community created on node 1.
+        var bobCapability = await community.InviteAndJoinAsync(bob, b);
+
+        var folder = Path.Combine(Path.GetTempPath(), "harmony-e2e-raw-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            using var alice = new HubUser();
-            using var bob = new HubUser();
-            await using var a = await alice.ConnectAsync(node1);
-            await using var b = await bob.ConnectAsync(node2);
-            var community = await RawCommunity.CreateAsync(alice, a);
-            // Bob, on node 2, reads the community created on node 1 and joins it.
-            var bobCapability = await community.InviteAndJoinAsync(bob, b);
-
-            var folder = Path.GetDirectoryName(node2Data)!;
-            await using var aliceClient = await HarmonyConnection.CreateAsync(Options(node1, Path.Combine(folder, "alice.db")), alice.Key);
-            await using var bobClient = await HarmonyConnection.CreateAsync(Options(node2, Path.Combine(folder, "bob.db")), bob.Key);
+            await using var aliceClient = await HarmonyConnection.CreateAsync(Options(cluster.Node1, Path.Combine(folder, "alice.db")), alice.Key);
+            await using var bobClient = await HarmonyConnection.CreateAsync(Options(cluster.Node2, Path.Combine(folder, "bob.db")), bob.Key);
             await using var aliceInbox = new EnvelopeCollector(aliceClient);
             await using var bobInbox = new EnvelopeCollector(bobClient);
             await aliceClient.StartAsync();
@@ -56,33 +46,61 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
             {
                 var fromAlice = alice.Envelope(community.ChannelId, [0xA1, (byte)i]);
                 var fromBob = bob.Envelope(community.ChannelId, [0xB0, (byte)i]);
-                sent.Add(Harmony.Core.Protocol.EnvelopeCodec.Decode(fromAlice).Id);
-                sent.Add(Harmony.Core.Protocol.EnvelopeCodec.Decode(fromBob).Id);
+                sent.Add(EnvelopeCodec.Decode(fromAlice).Id);
+                sent.Add(EnvelopeCodec.Decode(fromBob).Id);
                 await aliceClient.EnqueueEnvelopeAsync(fromAlice, community.RootCapabilityId);
                 await bobClient.EnqueueEnvelopeAsync(fromBob, bobCapability);
             }
 
-            string Diagnostics() => $"alice has {aliceInbox.Ids.Count}, bob has {bobInbox.Ids.Count} of {sent.Count}{Environment.NewLine}{node1.Describe()}{Environment.NewLine}{node2.Describe()}";
-            await Wait.UntilAsync(() => aliceInbox.Ids.Count >= sent.Count && bobInbox.Ids.Count >= sent.Count, Deliver, "both clients have every envelope", Diagnostics);
+            await Wait.UntilAsync(() => aliceInbox.Ids.Count >= sent.Count && bobInbox.Ids.Count >= sent.Count, ChatScenario.StepTimeout, "both clients have every envelope",
+                () => $"alice has {aliceInbox.Ids.Count}, bob has {bobInbox.Ids.Count} of {sent.Count}{Environment.NewLine}{cluster.Describe()}");
             Assert.Equal(sent.Order(StringComparer.Ordinal), aliceInbox.Ids.Order(StringComparer.Ordinal));
             Assert.Equal(sent.Order(StringComparer.Ordinal), bobInbox.Ids.Order(StringComparer.Ordinal));
             // One log, one order: both clients saw seq 1..N in the same sequence.
             Assert.Equal(Enumerable.Range(1, sent.Count).Select(i => (long)i), aliceInbox.Seqs);
             Assert.Equal(aliceInbox.Ids, bobInbox.Ids);
-            output.WriteLine($"{sent.Count} envelopes relayed across two nodes, both ways, after {clock.Elapsed.TotalSeconds:0.0} s");
-
-            // The instance key is shared: node 1's session token opens node 2's hub.
-            var token = await alice.LoginAsync(node1);
-            await using var crossNode = await HubUser.ConnectWithTokenAsync(node2, token);
-            Assert.Equal(2 * PerSide, (await crossNode.InvokeAsync<System.Text.Json.JsonElement>("Sync", community.ChannelId, 0L, 200, community.RootCapabilityId))
-                .GetProperty("lastSeq").GetInt64());
         }
         finally
         {
-            await node2.DisposeAsync();
-            try { Directory.Delete(Path.GetDirectoryName(node2Data)!, recursive: true); }
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { }
         }
+
+        // The nodes share the instance key: a session token issued by node 1 opens node 2's hub.
+        await using var crossNode = await HubUser.ConnectWithTokenAsync(cluster.Node2, await alice.LoginAsync(cluster.Node1));
+        var page = await crossNode.InvokeAsync<JsonElement>("Sync", community.ChannelId, 0L, 200, community.RootCapabilityId);
+        Assert.Equal(50, page.GetProperty("lastSeq").GetInt64());
+    }
+
+    [Fact]
+    public async Task Chat_users_on_different_nodes_exchange_encrypted_messages_both_ways()
+    {
+        await using var alice = await ChatUser.ConnectAsync(cluster.Node1, "alice");
+        await using var bob = await ChatUser.ConnectAsync(cluster.Node2, "bob");
+        var (_, channel) = await ChatScenario.CommunityWithAsync(alice, bob);
+
+        const int PerSide = 20;
+        var sent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        async Task SendAllAsync(ChatUser user)
+        {
+            for (var i = 0; i < PerSide; i++)
+            {
+                var text = $"{user.Name} via its node {i} {Guid.NewGuid():N}";
+                sent[await user.Client.SendAsync(channel, text)] = text;
+            }
+        }
+        await Task.WhenAll(SendAllAsync(alice), SendAllAsync(bob));
+
+        var seenByAlice = await ChatScenario.HistoryWithAsync(alice, channel, sent.Keys.ToList(), cluster.Describe);
+        var seenByBob = await ChatScenario.HistoryWithAsync(bob, channel, sent.Keys.ToList(), cluster.Describe);
+        foreach (var seen in new[] { seenByAlice, seenByBob })
+        {
+            Assert.Equal(sent.Keys.Order(StringComparer.Ordinal), seen.Select(m => m.Id).Order(StringComparer.Ordinal));
+            Assert.All(seen, m => Assert.True(m.DecryptionError is null && m.Text == sent[m.Id], $"{m.Id}: text={m.Text} error={m.DecryptionError}"));
+        }
+        Assert.Equal(seenByAlice.Select(m => m.Id), seenByBob.Select(m => m.Id));
+        output.WriteLine($"{sent.Count} encrypted messages exchanged across the two nodes");
     }
 
     private static HarmonyClientOptions Options(ServerProcess server, string database) => new()

@@ -4,7 +4,7 @@ using Harmony.EndToEnd.Tests.Infrastructure;
 namespace Harmony.EndToEnd.Tests.Harness;
 
 /// <summary>The harness itself: the real node binary starts, survives a hard kill with its data, and stops cleanly.</summary>
-public sealed class ServerProcessTests
+public sealed class ServerProcessTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Node_starts_is_killed_and_starts_again_on_the_same_port_and_data()
@@ -25,8 +25,13 @@ public sealed class ServerProcessTests
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("readyz")).StatusCode);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await server.StopAsync();
         Assert.False(server.IsRunning);
+        output.WriteLine($"graceful stop took {clock.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine(server.Output.ToString());
+        Assert.True(server.Output.Contains("stopped (exit code 0)"), server.Describe());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"graceful stop took {clock.Elapsed}");
     }
 
     [Fact]

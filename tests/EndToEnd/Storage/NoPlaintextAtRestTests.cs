@@ -8,9 +8,10 @@ namespace Harmony.EndToEnd.Tests.Storage;
 
 /// <summary>
 /// Scenario 4: the node's files (SQLite database, its -wal and -shm, the instance key, everything under the data
-/// folder) never contain message plaintext. Messages carry a random marker; the node is killed (so the WAL is left as
-/// it was) and every file is scanned for the marker as UTF-8, UTF-16, hex and base64. Positive controls show that the
-/// scan reads the stored envelopes and would find a marker stored in clear.
+/// folder) never contain message plaintext. Messages carry a random marker; the node is killed (the log is in the
+/// -wal file), then started and stopped gracefully (the log is in the database file), and each time every file is
+/// scanned for the marker as UTF-8, UTF-16, hex and base64. Positive controls show that the scan reads the stored
+/// envelopes and would find a marker stored in clear.
 /// </summary>
 public sealed class NoPlaintextAtRestTests(ITestOutputHelper output)
 {
@@ -43,11 +44,16 @@ public sealed class NoPlaintextAtRestTests(ITestOutputHelper output)
         var lastMessage = page.Entries.Select(e => EnvelopeCodec.Decode(e.Envelope)).Last(e => e.Kind == EnvelopeKind.Message);
         var storedCiphertext = lastMessage.Ciphertext.AsSpan(lastMessage.Ciphertext.Length - 32).ToArray();
 
-        // Killed: the WAL stays as the crash left it. Then started again and stopped gracefully: checkpointed files.
+        // The clients leave. The node is killed, so the log is still in the -wal file as a crash leaves it; then it
+        // starts again and stops gracefully (SIGTERM), which checkpoints the WAL into the database file. Both are scanned.
+        await alice.DisposeAsync();
+        await bob.DisposeAsync();
         await server.KillAsync();
-        ScanHasNoMarker(server, marker, storedCiphertext, "after a kill");
+        var afterKill = ScanHasNoMarker(server, marker, storedCiphertext, "after a kill");
+        Assert.Contains(afterKill, f => f.EndsWith(".db-wal", StringComparison.Ordinal));
         await server.StartAgainAsync();
         await server.StopAsync();
+        Assert.False(server.IsRunning);
         ScanHasNoMarker(server, marker, storedCiphertext, "after a graceful stop");
 
         // The same scan finds a marker stored in clear in any of the encodings, at any alignment.
@@ -77,13 +83,14 @@ public sealed class NoPlaintextAtRestTests(ITestOutputHelper output)
         finally { Directory.Delete(control, recursive: true); }
     }
 
-    private void ScanHasNoMarker(ServerProcess server, string marker, byte[] storedCiphertext, string when)
+    private IReadOnlyList<string> ScanHasNoMarker(ServerProcess server, string marker, byte[] storedCiphertext, string when)
     {
         var hits = PlaintextScanner.Find(server.DataDirectory, marker, out var files);
         output.WriteLine($"{when}: scanned {files.Count} files: {string.Join(", ", files.Select(f => Path.GetRelativePath(server.DataDirectory, f) + " " + new FileInfo(f).Length + " B"))}");
         Assert.Contains(files, f => f.EndsWith(".db", StringComparison.Ordinal));
         Assert.Empty(hits);
         Assert.True(PlaintextScanner.ContainsBytes(server.DataDirectory, storedCiphertext), $"{when}: the scan did not find the stored envelopes' ciphertext, so it does not read the log");
+        return files;
     }
 
     private static string Base64Variant(string encoding, byte[] bytes)
