@@ -9,16 +9,16 @@ namespace Harmony.EndToEnd.Tests.Cli;
 /// process, as a person or a script would run it. Messages are end-to-end encrypted (MLS); what the CLI prints
 /// decrypted is what the other side sent.
 /// </summary>
-public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputHelper output) : IClassFixture<ChatServerFixture>
+public sealed class CliChatScenarioTests(ServerFixture fixture, ITestOutputHelper output) : IClassFixture<ServerFixture>
 {
     private static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Two_people_create_invite_join_and_chat_both_ways_with_edits_deletes_reactions_threads_and_a_live_tail()
     {
-        using var alice = await ChatUser.CreateAsync("alice", fixture.Server);
-        using var bob = await ChatUser.CreateAsync("bob", fixture.Server);
-        using var carol = await ChatUser.CreateAsync("carol", fixture.Server);
+        using var alice = await CliUser.CreateAsync("alice", fixture.Server);
+        using var bob = await CliUser.CreateAsync("bob", fixture.Server);
+        using var carol = await CliUser.CreateAsync("carol", fixture.Server);
 
         // Alice creates a community; it comes with #general.
         var community = await alice.JsonAsync("community", "create", "Book club");
@@ -123,8 +123,8 @@ public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputH
     [Fact]
     public async Task Direct_messages_go_both_ways()
     {
-        using var alice = await ChatUser.CreateAsync("alice", fixture.Server);
-        using var bob = await ChatUser.CreateAsync("bob", fixture.Server);
+        using var alice = await CliUser.CreateAsync("alice", fixture.Server);
+        using var bob = await CliUser.CreateAsync("bob", fixture.Server);
         Assert.Empty((await bob.JsonAsync("dm", "list")).EnumerateArray());
 
         var sent = await alice.JsonAsync("dm", bob.Did, "psst, bob");
@@ -148,8 +148,8 @@ public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputH
     [Fact]
     public async Task Bad_input_exits_2_with_a_clear_message_and_changes_nothing()
     {
-        using var alice = await ChatUser.CreateAsync("alice", fixture.Server);
-        using var bob = await ChatUser.CreateAsync("bob", fixture.Server);
+        using var alice = await CliUser.CreateAsync("alice", fixture.Server);
+        using var bob = await CliUser.CreateAsync("bob", fixture.Server);
         var community = await alice.JsonAsync("community", "create", "Quiet");
         var communityId = community.GetProperty("id").GetString()!;
         var first = (await alice.JsonAsync("send", "Quiet/#general", "the only message")).GetProperty("id").GetString()!;

@@ -10,7 +10,7 @@ public sealed class CliServerOutageTests
     public async Task A_stopped_server_gives_exit_3_and_the_cli_carries_on_once_it_is_back()
     {
         await using var server = await ServerProcess.StartAsync(new ServerProcessOptions { Name = "cli-outage" });
-        using var alice = await ChatUser.CreateAsync("alice", server);
+        using var alice = await CliUser.CreateAsync("alice", server);
         await alice.JsonAsync("community", "create", "Outage");
         var before = (await alice.JsonAsync("send", "Outage/#general", "before the outage")).GetProperty("id").GetString()!;
 
