@@ -65,8 +65,10 @@ public sealed class CliChatScenarioTests(ServerFixture fixture, ITestOutputHelpe
         Assert.Equal([alice.Did, bob.Did, alice.Did], bobView.Select(m => m.Author));
         Assert.Equal(b1, bobView[2].ReplyTo);
 
-        // Alice follows the channel live; Bob's next message shows up in her tail as one JSON line.
-        await using (var tail = alice.Start("tail", "Book club/#general", "--json"))
+        // Alice follows the channel live; Bob's next message shows up in her tail as one JSON line, and a line she
+        // types into the tail (--input) is sent.
+        string typed;
+        await using (var tail = alice.Start("tail", "Book club/#general", "--input", "--json"))
         {
             await tail.WaitForErrorLineAsync(l => l.StartsWith("following ", StringComparison.Ordinal), LiveTimeout, "tail is following");
             var b2 = (await bob.JsonAsync("send", "Book club/#general", "live from bob")).GetProperty("id").GetString()!;
@@ -76,10 +78,18 @@ public sealed class CliChatScenarioTests(ServerFixture fixture, ITestOutputHelpe
                 Assert.Equal(bob.Did, parsed.RootElement.GetProperty("author").GetString());
                 Assert.Equal(generalId, parsed.RootElement.GetProperty("channelId").GetString());
             }
+            await tail.WriteLineAsync("typed into alice's tail");
+            var typedLine = await tail.WaitForLineAsync(l => l.Contains("typed into alice's tail", StringComparison.Ordinal) && !l.Contains("\"seq\":0,", StringComparison.Ordinal),
+                LiveTimeout, "alice's typed line logged");
+            using (var parsed = JsonDocument.Parse(typedLine)) typed = parsed.RootElement.GetProperty("id").GetString()!;
             Assert.All(tail.Lines, l => JsonDocument.Parse(l).Dispose());
             // Ctrl-C ends tail normally.
             Assert.Equal(0, await tail.InterruptAsync(LiveTimeout));
         }
+
+        var afterTail = Messages(await bob.JsonAsync("history", "Book club/#general"));
+        Assert.Equal("typed into alice's tail", afterTail.Single(m => m.Id == typed).Text);
+        Assert.Equal(alice.Did, afterTail.Single(m => m.Id == typed).Author);
 
         // Edit, react, delete and a thread, each by its author, by id prefix or full id.
         Assert.Equal(0, (await alice.RunAsync("edit", "Book club/#general", a1[..12], "hello bob (and welcome)")).ExitCode);
