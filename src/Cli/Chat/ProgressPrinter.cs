@@ -5,24 +5,21 @@ namespace Harmony.Cli.Chat;
 
 /// <summary>
 /// Shows a long sync's progress on stderr (never stdout, so JSON output stays clean): at most one line per
-/// <see cref="ChatCliLimits.ProgressInterval"/>, only for syncs of more than <see cref="MinimumTotal"/> entries.
+/// <see cref="ChatCliLimits.ProgressInterval"/>, only for syncs of at least <see cref="ChatCliLimits.ProgressMinimumTotal"/> entries.
 /// </summary>
-internal sealed class ProgressPrinter(TimeSpan interval) : IProgress<SyncProgress>
+internal sealed class ProgressPrinter(TimeSpan interval, long minimumTotal) : IProgress<SyncProgress>
 {
-    /// <summary>Syncs at most this long are too short to report.</summary>
-    public const long MinimumTotal = 200;
-
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _last = TimeSpan.MinValue;
     private bool _finished;
 
     /// <summary>A printer with the context's interval.</summary>
-    public static ProgressPrinter For(ChatCommandContext context) => new(context.Limits.ProgressInterval);
+    public static ProgressPrinter For(ChatCommandContext context) => new(context.Limits.ProgressInterval, context.Limits.ProgressMinimumTotal);
 
     /// <inheritdoc />
     public void Report(SyncProgress value)
     {
-        if (value.Total < MinimumTotal || _finished) return;
+        if (value.Total < minimumTotal || _finished) return;
         var done = value.Fetched >= value.Total;
         var now = _clock.Elapsed;
         if (!done && now - _last < interval) return;

@@ -23,7 +23,7 @@ internal static class TailCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
-            var names = new AuthorNames(client);
+            var names = new AuthorNames(client, context.Limits.MaxDisplayNameLength);
             var messages = client.TailAsync(target.Id, ct).GetAsyncEnumerator(ct);
             try
             {
