@@ -7,7 +7,7 @@ namespace Harmony.Cli.Chat;
 /// Shows a long sync's progress on stderr (never stdout, so JSON output stays clean): at most one line per
 /// <see cref="ChatCliLimits.ProgressInterval"/>, only for syncs that fetch at least <see cref="ChatCliLimits.ProgressMinimumTotal"/> entries.
 /// </summary>
-internal sealed class ProgressPrinter(TimeSpan interval, long minimumTotal) : IProgress<SyncProgress>
+internal sealed class ProgressPrinter(TimeSpan interval, long minimumTotal, Action<string>? write = null) : IProgress<SyncProgress>
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan? _last;
@@ -32,6 +32,6 @@ internal sealed class ProgressPrinter(TimeSpan interval, long minimumTotal) : IP
         if (!done && _last is { } last && now - last < interval) return;
         _last = now;
         _finished = done;
-        CliOutput.Message($"syncing {value.Fetched}/{value.Total} entries{(done ? ", done" : "…")}");
+        (write ?? CliOutput.Message)($"syncing {value.Fetched}/{value.Total} entries{(done ? ", done" : "…")}");
     }
 }
