@@ -117,6 +117,13 @@ public sealed partial class HarmonyChatClient
         await RemoveFromGroupsAsync(communityId, memberDid, ct);
     }
 
+    /// <summary>Lifts a ban (needs <c>Ban</c>); the member can then be invited again.</summary>
+    public async Task UnbanAsync(string communityId, string memberDid, CancellationToken ct = default)
+    {
+        var community = Community(communityId);
+        await CallAsync("Unban", [communityId, memberDid, Invoke(community, Actions.Ban, new JsonObject { ["member"] = memberDid })], ct);
+    }
+
     /// <summary>The capability id this DID acts with in a community (the root for the owner, the invite or DM delegation otherwise), for direct hub calls.</summary>
     public string CapabilityFor(string communityId) => Community(communityId).CapabilityId;
 

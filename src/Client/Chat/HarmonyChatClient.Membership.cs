@@ -93,6 +93,7 @@ public sealed partial class HarmonyChatClient
         {
             byte[]? welcome = null;
             var lost = false;
+            ulong lostEpoch = 0;
             using (var lease = await _groups.AcquireAsync(channelId, ct))
             {
                 if (lease.Group is not { IsActive: true } group) return;
@@ -116,6 +117,7 @@ public sealed partial class HarmonyChatClient
                     group.ClearPendingCommit();
                     Interlocked.Increment(ref _epochMismatches);
                     lost = true;
+                    lostEpoch = group.Epoch;
                 }
                 catch (HarmonyServerException)
                 {
@@ -132,7 +134,7 @@ public sealed partial class HarmonyChatClient
             }
             if (lost)
             {
-                await WaitForLogAsync(channelId, capabilityId, ct);
+                await WaitForWinnerAsync(channelId, capabilityId, lostEpoch, ct);
                 continue;
             }
             if (welcome is not null) await Connection.EnqueueEnvelopeAsync(Handshake(channelId, welcome), capabilityId, ct);
@@ -167,13 +169,15 @@ public sealed partial class HarmonyChatClient
         }
     }
 
-    /// <summary>Waits until the channel's log, as the server has it now, has been applied.</summary>
-    private async Task WaitForLogAsync(string channelId, string capabilityId, CancellationToken ct)
+    /// <summary>
+    /// After an <c>EpochMismatch</c>: waits until this client's group has left <paramref name="epoch"/>, i.e. it has
+    /// processed the winning Commit (which the server may still be writing when it refuses ours), syncing again while idle.
+    /// </summary>
+    private async Task WaitForWinnerAsync(string channelId, string capabilityId, ulong epoch, CancellationToken ct)
     {
         await WatchAsync(channelId, capabilityId, ct, resync: true);
-        var info = await CallAsync<JsonElement>("GetChannel", [channelId, capabilityId], ct);
-        var last = info.GetProperty("lastSeq").GetInt64();
-        await WaitForAsync(() => Applied(channelId) >= last, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct);
+        await WaitForAsync(() => _groups.LastSavedEpoch(channelId) is not { } e || e > epoch, _options.CatchUpTimeout,
+            $"the winning Commit of epoch {epoch} in '{channelId}'", ct, () => WatchAsync(channelId, capabilityId, ct, resync: true));
     }
 
     /// <summary>Keeps <see cref="HarmonyChatOptions.KeyPackagePoolTarget"/> KeyPackages on the server, plus a last-resort one.</summary>
@@ -196,11 +200,10 @@ public sealed partial class HarmonyChatClient
     private async Task TopUpKeyPackagesAsync()
     {
         try { await EnsureKeyPackagesAsync(_stopping.Token); }
-        catch (Exception) when (!_stopping.IsCancellationRequested)
+        catch (Exception)
         {
-            // Retried by the maintenance loop.
+            // Best effort (offline, or the client is being disposed): the maintenance loop tops the pool up later.
         }
-        catch (OperationCanceledException) { }
     }
 
     /// <summary>Turns <c>membership</c> events into roster comparisons of their communities.</summary>

@@ -48,6 +48,13 @@ public sealed partial class HarmonyChatClient
         return SendContentAsync(channelId, remove ? EnvelopeKind.ReactionRemove : EnvelopeKind.ReactionAdd, new MessageContent(Emoji: emoji), messageId, null, ct);
     }
 
+    /// <summary>Pins (or with <paramref name="unpin"/> unpins) a message (others' messages need <c>Moderate</c>); returns the envelope id.</summary>
+    public Task<string> PinAsync(string channelId, string messageId, bool unpin = false, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        return SendContentAsync(channelId, unpin ? EnvelopeKind.Unpin : EnvelopeKind.Pin, new MessageContent(), messageId, null, ct);
+    }
+
     /// <summary>Starts (or reopens) the thread rooted at a message; returns the thread's channel id (<c>&lt;channel&gt;/thread/&lt;root&gt;</c>), encrypted with the parent channel's group.</summary>
     public async Task<string> CreateThreadAsync(string channelId, string rootMessageId, CancellationToken ct = default)
     {
@@ -162,7 +169,7 @@ public sealed partial class HarmonyChatClient
             var applied = Applied(channelId);
             progress?.Report(new SyncProgress(channelId, Math.Min(applied, total), total));
             return applied >= total;
-        }, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct);
+        }, _options.CatchUpTimeout, $"'{channelId}' to catch up", ct, () => WatchAsync(channelId, community.CapabilityId, ct, resync: true));
     }
 
     private long Applied(string channelId) => _applied.TryGetValue(channelId, out var seq) ? seq : 0;

@@ -153,8 +153,11 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
     /// <summary>Wakes everyone waiting for the log to advance.</summary>
     private void Pulse() => Interlocked.Exchange(ref _progress, NewPulse()).TrySetResult();
 
-    /// <summary>Waits until <paramref name="condition"/> holds, re-checking after every applied log entry.</summary>
-    private async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, re-checking after every applied log entry; after each idle
+    /// second <paramref name="onIdle"/> runs (for example to make the connection sync again).
+    /// </summary>
+    private async Task WaitForAsync(Func<bool> condition, TimeSpan timeout, string what, CancellationToken ct, Func<Task>? onIdle = null)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
         deadline.CancelAfter(timeout);
@@ -163,7 +166,14 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
             var pulse = _progress.Task;
             if (condition()) return;
             try { await pulse.WaitAsync(TimeSpan.FromSeconds(1), deadline.Token); }
-            catch (TimeoutException) { }
+            catch (TimeoutException)
+            {
+                if (onIdle is not null)
+                {
+                    try { await onIdle(); }
+                    catch (HarmonyServerException) { }
+                }
+            }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested && !_stopping.IsCancellationRequested)
             {
                 throw new HarmonyClientException(ChatErrorCodes.CatchUpTimeout, $"Timed out waiting for {what}.");

@@ -98,6 +98,9 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
         await alice.Client.ReactAsync(channel, first, "👍");
         await alice.Client.ReactAsync(channel, first, "🎉");
         await alice.Client.ReactAsync(channel, first, "🎉", remove: true);
+        await alice.Client.PinAsync(channel, first);
+        await alice.Client.PinAsync(channel, reply);
+        await alice.Client.PinAsync(channel, reply, unpin: true);
 
         foreach (var user in new[] { alice, bob })
         {
@@ -107,7 +110,7 @@ public sealed class ChatClientTests(ChatNodeFixture fixture, ITestOutputHelper o
             {
                 var h = await user.Client.HistoryAsync(channel);
                 var m = h.FirstOrDefault(x => x.Id == first);
-                return m is { Edited: true } && m.Reactions.TryGetValue("👍", out var who) && who.Count == 2 && !m.Reactions.ContainsKey("🎉")
+                return m is { Edited: true, Pinned: true } && h.Any(x => x.Id == reply && !x.Pinned) && m.Reactions.TryGetValue("👍", out var who) && who.Count == 2 && !m.Reactions.ContainsKey("🎉")
                     && h.Any(x => x.Id == second && x.Deleted) && h.Any(x => x.Id == reply && x.Seq > 0);
             }, $"{user.Name} to apply edits, deletes and reactions");
             }

@@ -16,6 +16,7 @@ namespace Harmony.Client.Chat.Mls;
 internal sealed class ChannelGroups
 {
     private readonly ConcurrentDictionary<string, GroupSlot> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ulong> _epochs = new(StringComparer.Ordinal);
     private readonly ChatStore _store;
     private readonly byte[] _seed;
     private readonly HarmonyChatOptions _options;
@@ -63,6 +64,7 @@ internal sealed class ChannelGroups
                 {
                     slot.Group = MlsGroup.ImportState(saved.State, GroupOptions);
                     slot.SelfUpdated = saved.SelfUpdated;
+                    _epochs[channelId] = slot.Group.Epoch;
                 }
                 slot.Loaded = true;
             }
@@ -75,8 +77,15 @@ internal sealed class ChannelGroups
         return new GroupLease(slot, this, channelId);
     }
 
-    internal Task SaveAsync(string channelId, GroupSlot slot, DateTimeOffset? selfUpdated, CancellationToken ct) =>
-        slot.Group is { } g ? _store.PutGroupAsync(channelId, g.ExportState(), selfUpdated, ct) : _store.DeleteGroupAsync(channelId, ct);
+    internal Task SaveAsync(string channelId, GroupSlot slot, DateTimeOffset? selfUpdated, CancellationToken ct)
+    {
+        if (slot.Group is { } g) _epochs[channelId] = g.Epoch;
+        else _epochs.TryRemove(channelId, out _);
+        return slot.Group is { } group ? _store.PutGroupAsync(channelId, group.ExportState(), selfUpdated, ct) : _store.DeleteGroupAsync(channelId, ct);
+    }
+
+    /// <summary>The epoch of the channel's group as last saved (without taking its lock), or null.</summary>
+    public ulong? LastSavedEpoch(string channelId) => _epochs.TryGetValue(GroupChannel(channelId), out var epoch) ? epoch : null;
 
     /// <summary>Whether this client is an active member of the channel's group.</summary>
     public async Task<bool> IsMemberAsync(string channelId, CancellationToken ct)

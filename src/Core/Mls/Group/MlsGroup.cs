@@ -238,7 +238,7 @@ public sealed partial class MlsGroup : IDisposable
     public GroupInfo CreateGroupInfo()
     {
         RequireActive();
-        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag, null).Info;
+        return SignGroupInfo(_state.Context, _state.Tree, _state.Secrets, _state.ConfirmationTag, null).Info();
     }
 
     /// <summary>Encrypts application data for the group as a PrivateMessage.</summary>
@@ -435,39 +435,69 @@ public sealed partial class MlsGroup : IDisposable
         ContentType = type,
     };
 
-    // The signed GroupInfo and, for new members, the Welcome carrying it. With the ratchet tree inside, the GroupInfo
-    // is most of an add's cost in a big group, so it is encoded once, into a pooled buffer laid out as SignContent
-    // (label, then the TBS as a vector) followed by the signature: the signature covers the buffer up to the TBS's
-    // end, and the encoded GroupInfo (TBS ‖ signature) is the buffer's tail, sealed into the Welcome without a copy.
-    private (GroupInfo Info, Welcome? Welcome) SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag,
+    // The signed GroupInfo (materialized on demand) and, for new members, the Welcome carrying it. With the ratchet
+    // tree inside, the GroupInfo is most of an add's cost in a big group, so it is encoded once, straight from the
+    // tree's cached node encodings into a pooled buffer laid out as SignContent (label, then the TBS as a vector)
+    // followed by the signature: the signature covers the buffer up to the TBS's end, and the encoded GroupInfo
+    // (TBS ‖ signature) is the buffer's tail, sealed into the Welcome without a copy. No tree-sized array is
+    // allocated except the sealed Welcome itself.
+    private (Func<GroupInfo> Info, Welcome? Welcome) SignGroupInfo(GroupContext context, RatchetTree tree, EpochSecrets secrets, byte[] confirmationTag,
         IReadOnlyList<(KeyPackage KeyPackage, GroupSecrets Secrets)>? recipients)
     {
-        var extensions = new List<Extension>();
-        if (_options.RatchetTreeInWelcome) extensions.Add(new Extension(ExtensionType.RatchetTree, tree.ToBytes()));
         var externalPub = new TlsWriter(40);
         externalPub.WriteOpaque(secrets.ExternalKeyPair().PublicKey);
-        extensions.Add(new Extension(ExtensionType.ExternalPub, externalPub.ToArray()));
-        var unsigned = new GroupInfo { GroupContext = context, Extensions = extensions, ConfirmationTag = confirmationTag, Signer = OwnLeafIndex, Signature = [] };
+        var externalPubExtension = new Extension(ExtensionType.ExternalPub, externalPub.ToArray());
+        var withTree = _options.RatchetTreeInWelcome;
+        var signer = OwnLeafIndex;
         _signer ??= Ed25519KeyPair.FromSeed(_signaturePrivateKey);
 
-        var writer = TlsWriter.Rent(unsigned.EstimatedLength + 128);
+        var writer = TlsWriter.Rent((withTree ? tree.EncodedLength : 0) + context.ToBytes().Length + confirmationTag.Length + 256);
+        byte[] signature;
+        Welcome? welcome = null;
         try
         {
             CipherSuite.WriteSignLabel(writer, "GroupInfoTBS");
             var start = writer.BeginVector();
-            unsigned.EncodeToBeSigned(writer);
+            // GroupInfoTBS (RFC 9420 §12.4.3): group_context, extensions<V>, confirmation_tag, signer.
+            context.Encode(writer);
+            var extensions = writer.BeginVector();
+            if (withTree)
+            {
+                writer.WriteUInt16(ExtensionType.RatchetTree);
+                var data = writer.BeginVector();
+                tree.Encode(writer);
+                writer.EndVector(data);
+            }
+            externalPubExtension.Encode(writer);
+            writer.EndVector(extensions);
+            writer.WriteOpaque(confirmationTag);
+            writer.WriteUInt32(signer);
             var tbsLength = writer.Length - start;
             writer.EndVector(start);
             var tbsStart = writer.Length - tbsLength;
-            var signed = unsigned with { Signature = _signer.Sign(writer.WrittenSpan) };
-            if (recipients is null) return (signed, null);
-            writer.WriteOpaque(signed.Signature);
-            return (signed, WelcomeProtection.Create(_suite, writer.WrittenSpan[tbsStart..], secrets.WelcomeSecret, recipients));
+            signature = _signer.Sign(writer.WrittenSpan);
+            if (recipients is not null)
+            {
+                writer.WriteOpaque(signature);
+                welcome = WelcomeProtection.Create(_suite, writer.WrittenSpan[tbsStart..], secrets.WelcomeSecret, recipients);
+            }
         }
         finally
         {
             writer.Return();
         }
+
+        // The same fields as signed; the tree is snapshotted (a copy of its node arrays) in case the caller's tree
+        // changes before the GroupInfo is asked for.
+        var snapshot = withTree ? tree.Clone() : null;
+        return (() => new GroupInfo
+        {
+            GroupContext = context,
+            Extensions = snapshot is null ? [externalPubExtension] : [new Extension(ExtensionType.RatchetTree, snapshot.ToBytes()), externalPubExtension],
+            ConfirmationTag = confirmationTag,
+            Signer = signer,
+            Signature = signature,
+        }, welcome);
     }
 
     private static RatchetTree VerifiedTree(CipherSuite suite, GroupInfo groupInfo, RatchetTree? ratchetTree, MlsGroupOptions options)

@@ -58,7 +58,7 @@ internal sealed class RetainedEpoch
     public void Encode(TlsWriter writer)
     {
         writer.WriteUInt64(Epoch);
-        writer.WriteUInt64((ulong)RetiredAt.ToUnixTimeMilliseconds());
+        writer.WriteUInt64(unchecked((ulong)RetiredAt.ToUnixTimeMilliseconds()));
         writer.WriteOpaque(ContextBytes);
         writer.WriteOpaque(SenderDataSecret);
         SecretTree.Encode(writer);
@@ -73,8 +73,8 @@ internal sealed class RetainedEpoch
     public static RetainedEpoch Decode(ref TlsReader reader, CipherSuite suite, MlsLimits limits)
     {
         var epoch = reader.ReadUInt64();
-        var retiredMs = reader.ReadUInt64();
-        if (retiredMs > (ulong)DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+        var retiredMs = unchecked((long)reader.ReadUInt64());
+        if (retiredMs < DateTimeOffset.MinValue.ToUnixTimeMilliseconds() || retiredMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
             throw new MlsException("mls.state.invalid", "Invalid retirement time of a retained epoch.");
         var contextBytes = reader.ReadOpaque();
         var senderDataSecret = reader.ReadOpaque();
@@ -82,6 +82,6 @@ internal sealed class RetainedEpoch
         var keys = reader.ReadVector((ref TlsReader r) => r.ReadPresence() ? r.ReadOpaque() : null);
         if (keys.Count != secretTree.LeafCount || senderDataSecret.Length != suite.HashLength)
             throw new MlsException("mls.state.invalid", "A retained epoch is inconsistent.");
-        return new RetainedEpoch(epoch, contextBytes, senderDataSecret, secretTree, [.. keys], DateTimeOffset.FromUnixTimeMilliseconds((long)retiredMs));
+        return new RetainedEpoch(epoch, contextBytes, senderDataSecret, secretTree, [.. keys], DateTimeOffset.FromUnixTimeMilliseconds(retiredMs));
     }
 }

@@ -37,9 +37,6 @@ public sealed record GroupInfo : IMlsEncodable
         return writer.ToArray();
     }
 
-    /// <summary>Writes the GroupInfoTBS fields (the encoding up to the signature).</summary>
-    internal void EncodeToBeSigned(TlsWriter writer) => EncodeContent(writer);
-
     /// <summary>A capacity that holds the encoding without regrowing.</summary>
     internal int EstimatedLength => 256 + GroupContext.Extensions.Sum(e => e.Data.Length + 8) + Extensions.Sum(e => e.Data.Length + 8);
 

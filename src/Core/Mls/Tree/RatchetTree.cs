@@ -324,6 +324,16 @@ public sealed class RatchetTree
         return writer.Detach();
     }
 
+    /// <summary>Length of <see cref="ToBytes"/> (with its length prefix), computed without encoding.</summary>
+    internal int EncodedLength
+    {
+        get
+        {
+            var length = EncodedContentLength(EncodedWidth());
+            return TlsWriter.VarIntSize(length) + length;
+        }
+    }
+
     private uint EncodedWidth()
     {
         var width = NodeWidth;
