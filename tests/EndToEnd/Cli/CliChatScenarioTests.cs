@@ -153,6 +153,15 @@ public sealed class CliChatScenarioTests(ServerFixture fixture, ITestOutputHelpe
         Assert.Equal([alice.Did, bob.Did], bobView.Select(m => m.Author));
         // The DM channel works as a channel id too.
         Assert.Equal(aliceView.Select(m => m.Id), Messages(await bob.JsonAsync("history", channelId)).Select(m => m.Id));
+
+        // With a profile name, people see it beside the messages instead of the bare DID.
+        var profile = await alice.JsonAsync("profile", "set", "--name", "Alice Liddell");
+        Assert.Equal("Alice Liddell", profile.GetProperty("displayName").GetString());
+        Assert.Equal("Alice Liddell", (await bob.JsonAsync("profile", "show", alice.Did)).GetProperty("displayName").GetString());
+        var text = await bob.RunAsync("dm", alice.Did);
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("Alice Liddell (z6Mk", text.Stdout);
+        Assert.Contains(": psst, bob", text.Stdout);
     }
 
     [Fact]
