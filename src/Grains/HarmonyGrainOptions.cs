@@ -60,6 +60,15 @@ public sealed record HarmonyGrainOptions
     /// <summary>Longest name (community, channel, category, role) in characters.</summary>
     public int MaxNameLength { get; init; } = 100;
 
+    /// <summary>
+    /// How long a gateway's watcher registration (<c>IChannelGrain.AddWatcherAsync</c>) lasts without renewal; gateways
+    /// renew well within it, so a gateway that died stops receiving events after at most this long.
+    /// </summary>
+    public TimeSpan WatcherLease { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Most gateway watchers per channel (one per gateway node that has a connection watching it).</summary>
+    public int MaxWatchers { get; init; } = 1024;
+
     /// <summary>Longest slow-mode interval.</summary>
     public TimeSpan MaxSlowMode { get; init; } = TimeSpan.FromHours(6);
 

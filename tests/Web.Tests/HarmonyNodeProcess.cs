@@ -29,7 +29,8 @@ internal sealed class HarmonyNodeProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<HarmonyNodeProcess> StartAsync(TimeSpan timeout)
+    /// <summary>Starts a node; <paramref name="settings"/> are extra configuration values (environment form, e.g. <c>Harmony__Gateway__X</c>).</summary>
+    public static async Task<HarmonyNodeProcess> StartAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (!File.Exists(RepoPaths.SiloDll)) throw new FileNotFoundException("The node is not built.", RepoPaths.SiloDll);
         var data = Path.Combine(Path.GetTempPath(), "harmony-web-node-" + Guid.NewGuid().ToString("N"));
@@ -48,6 +49,7 @@ internal sealed class HarmonyNodeProcess : IAsyncDisposable
         info.Environment["Harmony__Cluster__GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Harmony__Cluster__ClusterId"] = "web-tests-" + http;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var node = new HarmonyNodeProcess(process, data, $"http://127.0.0.1:{http}");
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

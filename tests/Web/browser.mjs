@@ -53,3 +53,57 @@ export const shownDid = async (page) => {
   await page.getByTestId('my-did').waitFor({ state: 'attached' });
   return page.getByTestId('my-did').getAttribute('title');
 };
+
+/** A new identity in a fresh context, connected to the node. */
+export async function onlineUser(browser, passphrase) {
+  const user = await newPage(browser);
+  await createIdentity(user.page, passphrase);
+  await user.page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ state: 'attached' });
+  user.did = await shownDid(user.page);
+  return user;
+}
+
+/** Creates a closed community with #general. */
+export async function createCommunity(page, name) {
+  await page.getByTestId('add-community').click();
+  await page.getByTestId('community-name').fill(name);
+  await page.getByTestId('community-create').click();
+  await page.getByRole('button', { name: /general/ }).waitFor();
+}
+
+/** The owner invites `did` (a capability delegated to it, in the link); the invitee joins with the link. */
+export async function inviteAndJoin(owner, invitee) {
+  await owner.getByTestId('invite').click();
+  await owner.getByTestId('invitee-did').fill(await shownDid(invitee));
+  await owner.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await owner.getByTestId('invite-link').inputValue();
+  await owner.keyboard.press('Escape');
+  await invitee.getByTestId('add-community').click();
+  await invitee.getByTestId('invite-link-input').fill(link);
+  await invitee.getByTestId('join').click();
+  await invitee.getByRole('button', { name: /general/ }).waitFor();
+  return link;
+}
+
+/** A message in the main pane (not the thread pane). */
+export const mainMessage = (page, text) => page.locator('.main [data-testid="message"]', { hasText: text });
+
+/**
+ * Sends a message, retrying while the client is not in the channel's MLS group yet (a member adds it on the
+ * `membership` event; until then a send is refused with the reason and nothing is sent). Up to 60 s.
+ */
+export async function sendWhenInGroup(page, text, scope = page.locator('.main')) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await scope.getByTestId('composer').fill(text);
+    await scope.getByTestId('send').click();
+    const outcome = await Promise.race([
+      scope.locator('[data-testid="message"]', { hasText: text.replaceAll('*', '') }).waitFor().then(() => 'sent'),
+      page.getByTestId('notice').getByText(/encryption group/).waitFor().then(() => 'not-in-group'),
+    ]);
+    if (outcome === 'sent') return;
+    if (Date.now() > deadline) throw new Error(`never added to the channel encryption group: ${await page.getByTestId('notice').textContent()}`);
+    await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+    await page.waitForTimeout(1000);
+  }
+}

@@ -1,25 +1,33 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createIdentity, launch, newPage, shot, shownDid } from './browser.mjs';
+import { pbkdf2Sync } from 'node:crypto';
+import { createIdentity, launch, newPage, sendWhenInGroup, shot, shownDid } from './browser.mjs';
+
+/** The Ed25519 seed of a phrase (docs/identity.md): the first 32 bytes of the BIP-39 seed, as hex. */
+const ed25519SeedHex = (phrase) => pbkdf2Sync(phrase.normalize('NFKD'), 'mnemonic', 2048, 64, 'sha512').subarray(0, 32).toString('hex');
+
+/** Every byte array in the `kv` store (MLS group states, KeyPackage private keys, decrypted content), as hex. */
+const storedBytesHex = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('harmony');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const all = open.result.transaction('kv').objectStore('kv').getAll();
+    all.onerror = () => reject(all.error);
+    all.onsuccess = () => {
+      const parts = [];
+      const walk = (v) => {
+        if (v instanceof Uint8Array) parts.push([...v].map((b) => b.toString(16).padStart(2, '0')).join(''));
+        else if (v instanceof ArrayBuffer) walk(new Uint8Array(v));
+        else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
+      };
+      walk(all.result);
+      resolve(parts.join(' '));
+    };
+  };
+}));
 
 let browser;
 
-/** Sends a message, retrying while the client is not in the channel's MLS group yet (up to 60 s). */
-async function sendWhenInGroup(page, text) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.getByTestId('composer').fill(text);
-    await page.getByTestId('send').click();
-    const outcome = await Promise.race([
-      page.locator('[data-testid="message"]', { hasText: text.replaceAll('*', '') }).waitFor().then(() => 'sent'),
-      page.getByTestId('notice').getByText(/encryption group/).waitFor().then(() => 'not-in-group'),
-    ]);
-    if (outcome === 'sent') return;
-    assert.ok(Date.now() < deadline, 'never added to the channel encryption group');
-    await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
-    await page.waitForTimeout(1000);
-  }
-}
 before(async () => {
   browser = await launch();
 });
@@ -29,7 +37,7 @@ after(async () => {
 
 test('communities and chat: create, invite a second browser, join, MLS-encrypted messages both ways, reaction, edit, thread, delete, offline queue, history after reload', async () => {
   const alice = await newPage(browser);
-  await createIdentity(alice.page, 'alice passphrase');
+  const alicePhrase = await createIdentity(alice.page, 'alice passphrase');
   await alice.page.locator('[data-testid="connection-status"][data-state="online"]').waitFor({ state: 'attached' });
   const bob = await newPage(browser);
   await createIdentity(bob.page, 'bob passphrase');
@@ -54,8 +62,8 @@ test('communities and chat: create, invite a second browser, join, MLS-encrypted
   await bob.page.getByRole('button', { name: /general/ }).waitFor();
   await bob.page.getByText('Members — 2').waitFor();
 
-  // Alice's client adds Bob to the channel's MLS group (Commit + Welcome in the log) once it sees him in the
-  // roster; until then a send is refused with the reason, never sent in plaintext.
+  // Alice's client adds Bob to the channel's MLS group (Commit + Welcome in the log) on the `membership` event;
+  // until then a send is refused with the reason, never sent in plaintext.
   await sendWhenInGroup(bob.page, 'hello **alice**');
   await alice.page.locator('[data-testid="message"]', { hasText: 'hello alice' }).waitFor();
   assert.equal(await alice.page.locator('[data-testid="message"] strong', { hasText: 'alice' }).count() >= 1, true);
@@ -110,6 +118,10 @@ test('communities and chat: create, invite a second browser, join, MLS-encrypted
   await alice.page.getByText('Members — 2').waitFor();
   // History survives the reload (decrypted content is kept on the device; MLS keys are used once).
   await alice.page.locator('[data-testid="message"]', { hasText: 'hi bob, edited' }).waitFor();
+  // MLS signs with the DID key, yet the stored group states hold only a marker in its place, never the key.
+  const stored = await storedBytesHex(alice.page);
+  assert.ok(stored.includes(Buffer.from('harmony.did-key.v1').toString('hex')), 'group states are stored');
+  assert.equal(stored.includes(ed25519SeedHex(alicePhrase)), false, 'the identity key is not in IndexedDB');
   await alice.context.close();
   await bob.context.close();
 });

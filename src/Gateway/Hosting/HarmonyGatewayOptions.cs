@@ -50,6 +50,32 @@ public sealed class HarmonyGatewayOptions
     /// <summary>Events buffered per watched channel between the stream and SignalR; beyond it the oldest are dropped (clients resync).</summary>
     public int FanoutQueueCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Shards of each watched channel's fan-out on this node (default: the processor count, at most 8): a channel's
+    /// watchers are spread over this many SignalR groups, each with its own queue and pump, so a large channel's
+    /// deliveries use several cores; each connection still gets the channel's events in order.
+    /// </summary>
+    public int FanoutShards { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    /// <summary>
+    /// Connections of a channel the first fan-out shard takes before others are used (default 64): a channel with few
+    /// watchers on this node costs one queue and one pump; beyond it the connections are spread over all shards.
+    /// </summary>
+    public int FanoutShardSize { get; set; } = 64;
+
+    /// <summary>
+    /// How often the gateway renews its watcher registration with each watched channel grain (default 15 s; the grains'
+    /// lease, <c>HarmonyGrainOptions.WatcherLease</c>, is 90 s). It also bounds how long live delivery of a channel pauses
+    /// after its grain was reactivated elsewhere (clients still repair the gap by sequence number).
+    /// </summary>
+    public TimeSpan FanoutRenewInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Hub calls of one connection the server runs concurrently (default 16). Above 1, a client's pipelined sends
+    /// share group commits instead of each waiting for the previous one's durable write; the rate limits still apply.
+    /// </summary>
+    public int MaxParallelInvocationsPerConnection { get; set; } = 16;
+
     /// <summary>Hub call rate limit per connection.</summary>
     public TokenBucketOptions ConnectionRate { get; set; } = new() { Capacity = 60, TokensPerSecond = 20 };
 
@@ -70,6 +96,10 @@ public sealed class HarmonyGatewayOptions
         if (MaxInvocationBytes < 256) throw new ArgumentException("MaxInvocationBytes must be at least 256.");
         if (MaxKeyPackagesPerUpload < 1 || MaxArgumentLength < 64 || FanoutQueueCapacity < 1 || MaxWatchedChannelsPerConnection < 1 || MaxTrackedDids < 1)
             throw new ArgumentException("Counts must be positive.");
+        if (FanoutShards is < 1 or > 64) throw new ArgumentException("FanoutShards must be between 1 and 64.");
+        if (FanoutShardSize < 1) throw new ArgumentException("FanoutShardSize must be positive.");
+        if (FanoutRenewInterval <= TimeSpan.Zero) throw new ArgumentException("FanoutRenewInterval must be positive.");
+        if (MaxParallelInvocationsPerConnection < 1) throw new ArgumentException("MaxParallelInvocationsPerConnection must be positive.");
         ConnectionRate.Validate();
         DidRate.Validate();
     }

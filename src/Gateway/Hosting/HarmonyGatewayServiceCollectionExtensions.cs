@@ -61,6 +61,7 @@ public static class HarmonyGatewayServiceCollectionExtensions
         services.AddSignalR(hub =>
             {
                 hub.MaximumReceiveMessageSize = options.MaxHubMessageBytes;
+                hub.MaximumParallelInvocationsPerClient = options.MaxParallelInvocationsPerConnection;
                 hub.AddFilter<HubCallFilter>();
             })
             .AddJsonProtocol()

@@ -1,7 +1,7 @@
 namespace Harmony.Grains.Abstractions.Channel;
 
 /// <summary>
-/// What a channel stream carries: a logged envelope with its sequence number, or an ephemeral typing or membership
+/// What a channel delivers to its watchers: a logged envelope with its sequence number, or an ephemeral typing or membership
 /// signal (never logged).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("harmony.channel.event")]

@@ -6,7 +6,7 @@ namespace Harmony.Grains.Abstractions.Channel;
 /// <summary>
 /// A channel's durable log (key: channel id). Appends are verified (signature, author = invoker, capability for the
 /// envelope kind's action on this channel, bans, slow mode), deduplicated by envelope id, sequenced, written in group
-/// commits and acknowledged only once durable, then published on the channel stream.
+/// commits and acknowledged only once durable, then delivered to the registered gateway watchers (<see cref="IChannelObserver"/>).
 /// </summary>
 [Alias("harmony.channel")]
 public interface IChannelGrain : IGrainWithStringKey
@@ -60,4 +60,16 @@ public interface IChannelGrain : IGrainWithStringKey
     /// </summary>
     [Alias("membership-changed")]
     Task MembershipChangedAsync(string did, bool joined);
+
+    /// <summary>
+    /// Registers (or renews) a gateway's observer of this channel's live events for the grain's watcher lease
+    /// (server-internal: the gateway calls it when its first connection watches the channel, and again periodically,
+    /// because a reactivated grain starts with no watchers). Returns the channel's last sequence number.
+    /// </summary>
+    [Alias("add-watcher"), AlwaysInterleave]
+    Task<long> AddWatcherAsync(IChannelObserver observer);
+
+    /// <summary>Removes a gateway's observer (server-internal: when its last connection stops watching).</summary>
+    [Alias("remove-watcher"), AlwaysInterleave]
+    Task RemoveWatcherAsync(IChannelObserver observer);
 }

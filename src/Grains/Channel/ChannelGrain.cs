@@ -7,11 +7,9 @@ using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
 using Harmony.Grains.Abstractions.Community;
 using Harmony.Grains.Abstractions.Errors;
-using Harmony.Grains.Abstractions.Streams;
 using Harmony.Grains.Authorization;
 using Harmony.Grains.Storage;
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
 
 namespace Harmony.Grains.Channel;
 
@@ -19,8 +17,10 @@ namespace Harmony.Grains.Channel;
 /// A channel's durable log. Reentrant so that appends verified concurrently share one group commit: each authorized
 /// append joins a queue, one flush loop at a time writes everything queued in one <see cref="IMessageLogStore.AppendBatchAsync"/>,
 /// and callers are acknowledged with their sequence number only after their batch is durable; the batch is then
-/// published on the channel stream in sequence order. Sequence numbers are assigned when a batch is formed, so a failed
-/// write leaves no gap.
+/// delivered, in sequence order and in one call, to every registered gateway watcher (<see cref="IChannelObserver"/>).
+/// Sequence numbers are assigned when a batch is formed, so a failed write leaves no gap. Signatures are verified off
+/// the activation's turn (on the thread pool), so one channel's appends verify in parallel while sequencing stays in
+/// the turn.
 /// </summary>
 [Reentrant]
 internal sealed partial class ChannelGrain(
@@ -43,9 +43,11 @@ internal sealed partial class ChannelGrain(
     private readonly Dictionary<string, JsonObject> _capabilities = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _stateWrite = new(1, 1);
     private readonly CapabilityGuard _guard = new(options, time, nonces, chainCache);
+    private readonly AuthorizationCache _authorized = new(MaxCachedCapabilities);
+    // Leases are operational, not protocol time: the system clock, so a test's fake clock never expires a gateway.
+    private readonly ChannelWatchers _watchers = new(TimeProvider.System, options.WatcherLease, options.MaxWatchers);
     private CommunityPolicy? _policy;
     private HashSet<string> _banned = new(StringComparer.Ordinal);
-    private IAsyncStream<ChannelEvent>? _stream;
     private long _lastSeq;
     private ulong _nextEpoch;
     private long _batches;
@@ -60,7 +62,6 @@ internal sealed partial class ChannelGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _stream = this.GetStreamProvider(StreamNames.Provider).GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, ChannelId));
         _nextEpoch = state.State.MlsEpoch;
         if (state.State.Initialized) _lastSeq = await store.MaxSeqAsync(ChannelId, cancellationToken);
     }
@@ -102,11 +103,15 @@ internal sealed partial class ChannelGrain(
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(proof);
         RequireInitialized();
-        var decoded = DecodeVerified(envelope);
+        var decoded = Decode(envelope);
 
+        // Dedupe before verifying: the id is the hash of the signed content, so a known id can only be acknowledged,
+        // never written again, and a retry storm costs a lookup instead of a signature check.
         if (_recent.TryGet(decoded.Id, out var knownSeq)) return new AppendResult { Seq = knownSeq, Duplicate = true };
         if (_pendingById.TryGetValue(decoded.Id, out var inFlight))
             return (await inFlight.Completion.Task) with { Duplicate = true };
+        // The signature check is most of an append's CPU; off the turn, appends of this channel verify in parallel.
+        await Task.Run(() => RequireSignature(decoded));
 
         var inspection = decoded.Kind == EnvelopeKind.Handshake ? MlsHandshake.Inspect(decoded.Ciphertext, options.Protocol.MaxEnvelopeBytes, decoded.Author) : null;
         var handshake = inspection?.Header;
@@ -160,7 +165,7 @@ internal sealed partial class ChannelGrain(
         await EnsurePolicyAsync();
         if (_banned.Contains(did)) throw Refusals.Banned(did);
         await AuthorizeAsync(proof with { Holder = did }, did, Actions.SendMessage, binding: null);
-        await PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Typing, ChannelId = ChannelId, Typist = did });
+        Publish(new ChannelEvent { Kind = ChannelEventKind.Typing, ChannelId = ChannelId, Typist = did });
     }
 
     /// <inheritdoc />
@@ -255,11 +260,29 @@ internal sealed partial class ChannelGrain(
     }
 
     /// <inheritdoc />
+    public Task<long> AddWatcherAsync(IChannelObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        RequireInitialized();
+        if (!_watchers.Add(observer)) throw Refusals.TooLarge($"Channel '{ChannelId}' has the maximum of {options.MaxWatchers} gateway watchers.");
+        return Task.FromResult(_lastSeq);
+    }
+
+    /// <inheritdoc />
+    public Task RemoveWatcherAsync(IChannelObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(observer);
+        _watchers.Remove(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task MembershipChangedAsync(string did, bool joined)
     {
         ArgumentException.ThrowIfNullOrEmpty(did);
         if (!state.State.Initialized) return Task.CompletedTask;
-        return PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Membership, ChannelId = ChannelId, Member = did, Joined = joined });
+        Publish(new ChannelEvent { Kind = ChannelEventKind.Membership, ChannelId = ChannelId, Member = did, Joined = joined });
+        return Task.CompletedTask;
     }
 
     /// <summary>Null, or base64url(SHA-256) as <see cref="EnvelopeCodec"/> computes ids (43 characters).</summary>
@@ -270,10 +293,22 @@ internal sealed partial class ChannelGrain(
 
     private Envelope DecodeVerified(byte[] bytes)
     {
+        var envelope = Decode(bytes);
+        RequireSignature(envelope);
+        return envelope;
+    }
+
+    private static void RequireSignature(Envelope envelope)
+    {
+        if (!EnvelopeCodec.Verify(envelope)) throw Refusals.InvalidEnvelope("The envelope's signature is not its author's.");
+    }
+
+    /// <summary>Decodes and checks everything but the signature (see <see cref="RequireSignature"/>).</summary>
+    private Envelope Decode(byte[] bytes)
+    {
         Envelope envelope;
         try { envelope = EnvelopeCodec.Decode(bytes, options.Protocol); }
         catch (ProtocolException e) { throw GrainRequestException.From(e); }
-        if (!EnvelopeCodec.Verify(envelope)) throw Refusals.InvalidEnvelope("The envelope's signature is not its author's.");
         if (!string.Equals(envelope.Channel, ChannelId, StringComparison.Ordinal))
             throw Refusals.InvalidEnvelope($"The envelope is for channel '{envelope.Channel}', not '{ChannelId}'.");
         if (!string.Equals(envelope.Thread, state.State.ThreadRootId, StringComparison.Ordinal))
@@ -350,8 +385,12 @@ internal sealed partial class ChannelGrain(
         }
         if (proof.CapabilityId is null) throw Refusals.Unauthorized("A capability invocation or reference is required.");
         if (holder is null) throw Refusals.Unauthorized("A capability reference needs the holder's DID.");
+        var policyVersion = _policy.Version;
+        if (_authorized.Allows(proof.CapabilityId, holder, action, policyVersion, time.GetUtcNow())) return holder;
         var capability = await ResolveCapabilityAsync(proof.CapabilityId);
-        await _guard.VerifyHeldAsync(capability, holder, action, ChannelTarget, owner, CommunityTarget);
+        var chain = await _guard.VerifyHeldAsync(capability, holder, action, ChannelTarget, owner, CommunityTarget);
+        // Only under the policy the check ran with: a newer one (installed while awaiting) may have revoked it.
+        if (_policy.Version == policyVersion) _authorized.Add(proof.CapabilityId, holder, action, policyVersion, chain.Expires);
         return holder;
     }
 
@@ -401,6 +440,7 @@ internal sealed partial class ChannelGrain(
         _policy = policy;
         _banned = new HashSet<string>(policy.Banned, StringComparer.Ordinal);
         _guard.SetRevoked(policy.Revoked);
+        _authorized.Clear();
     }
 
     private async Task FlushLoopAsync()
@@ -455,9 +495,9 @@ internal sealed partial class ChannelGrain(
         _lastSeq += entries.Count;
         _batches++;
         for (var i = 0; i < batch.Count; i++) Complete(batch[i], new AppendResult { Seq = entries[i].Seq });
+        var events = entries.Select(e => new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = e.Seq, Envelope = e.Envelope }).ToArray();
+        _watchers.Deliver(new ChannelEventBatch { ChannelId = ChannelId, Events = events }, OnWatcherFailed);
         await ApplyHeadEffectsAsync(batch);
-        foreach (var entry in entries)
-            await PublishAsync(new ChannelEvent { Kind = ChannelEventKind.Envelope, ChannelId = ChannelId, Seq = entry.Seq, Envelope = entry.Envelope });
     }
 
     /// <summary>A Commit was not written: the epoch stays, and queued handshakes that counted on it are refused.</summary>
@@ -513,18 +553,11 @@ internal sealed partial class ChannelGrain(
         if (changed) await WriteStateAsync();
     }
 
-    private async Task PublishAsync(ChannelEvent channelEvent)
-    {
-        try
-        {
-            await _stream!.OnNextAsync(channelEvent);
-        }
-        catch (Exception e)
-        {
-            // The stream is a latency optimization; clients repair gaps from the durable log by sequence number.
-            LogPublishFailed(logger, e, ChannelId);
-        }
-    }
+    /// <summary>Delivers an ephemeral event (typing, membership) to the watchers.</summary>
+    private void Publish(ChannelEvent channelEvent) =>
+        _watchers.Deliver(new ChannelEventBatch { ChannelId = ChannelId, Events = [channelEvent] }, OnWatcherFailed);
+
+    private void OnWatcherFailed(Exception e) => LogWatcherFailed(logger, e, ChannelId);
 
     private async Task WriteStateAsync()
     {
@@ -561,6 +594,6 @@ internal sealed partial class ChannelGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Channel {Channel}: a group commit of {Count} entries failed")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string channel, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel}: publishing to the stream failed")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string channel);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {Channel}: delivering to a gateway watcher failed")]
+    private static partial void LogWatcherFailed(ILogger logger, Exception exception, string channel);
 }

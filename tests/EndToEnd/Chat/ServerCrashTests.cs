@@ -16,7 +16,7 @@ namespace Harmony.EndToEnd.Tests.Chat;
 /// </summary>
 public sealed class ServerCrashTests(ITestOutputHelper output)
 {
-    private const int PerSide = 40;
+    private const int PerSide = 100;
 
     [Fact]
     public async Task A_killed_node_restarts_and_the_clients_resync_with_no_loss_and_no_duplicates()

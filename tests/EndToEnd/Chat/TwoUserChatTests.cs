@@ -73,6 +73,16 @@ public sealed class TwoUserChatTests(ServerFixture fixture, ITestOutputHelper ou
         var forged = carol.Invoke(carol.Root(community.Id), Actions.SendMessage, InvocationTargets.Channel(community.Id, channel),
             new System.Text.Json.Nodes.JsonObject { ["envelope"] = EnvelopeCodec.Decode(carolsEnvelope).Id });
         await ExpectRefusal(failuresForCarol, "Send with a made-up root", () => c.InvokeAsync<JsonElement>("Send", carolsEnvelope, null, forged));
+        // Nor can she join with an invite addressed to someone else.
+        var invite = await alice.Client.CreateInviteAsync(community.Id, bob.Did);
+        await using (var carolClient = await ChatUser.ConnectAsync(Server, "carol"))
+        {
+            // Her client already refuses to invoke a capability whose controller is not her (a typed capability
+            // error); the server's refusal of such an invocation is covered by MalformedInputTests.
+            var refused = await Assert.ThrowsAnyAsync<Harmony.Core.Errors.HarmonyException>(() => carolClient.Client.JoinAsync(invite));
+            output.WriteLine($"carol joining with Bob's invite: [{refused.Code}] {refused.Message}");
+            Assert.DoesNotContain(await alice.Client.GetMembersAsync(community.Id), m => m.Did == carolClient.Did);
+        }
         Assert.Empty(failuresForCarol);
         Assert.Equal(lastSeq, await LastSeqAsync(alice, channel, community.RootCapabilityId));
         Assert.DoesNotContain(await alice.Client.GetMembersAsync(community.Id), m => m.Did == carol.Did);

@@ -30,14 +30,15 @@ public sealed class NoPlaintextAtRestTests(ITestOutputHelper output)
             sent.Add(await alice.Client.SendAsync(channel, $"{marker} from alice {i}"));
             sent.Add(await bob.Client.SendAsync(channel, $"from bob {i}: {marker}"));
         }
-        var edited = await alice.Client.EditAsync(channel, sent[0], $"edited {marker}");
-        var thread = await bob.Client.CreateThreadAsync(channel, sent[1]);
-        sent.Add(await bob.Client.SendAsync(thread, $"in a thread {marker}"));
-        // The members read the marker in clear: it really was sent.
-        var history = await ChatScenario.HistoryWithAsync(bob, channel, sent.Take(20).ToList(), server.Describe);
+        // The members read the marker in clear: it really was sent (and the messages are logged before a thread hangs off one).
+        var history = await ChatScenario.HistoryWithAsync(bob, channel, sent, server.Describe);
         Assert.Equal(20, history.Count(m => m.Text?.Contains(marker, StringComparison.Ordinal) == true));
-        Assert.Contains(await ChatScenario.HistoryWithAsync(alice, thread, [sent[^1]], server.Describe), m => m.Text == $"in a thread {marker}");
-        Assert.NotNull(edited);
+        await alice.Client.EditAsync(channel, sent[0], $"edited {marker}");
+        var thread = await bob.Client.CreateThreadAsync(channel, sent[1]);
+        var inThread = await bob.Client.SendAsync(thread, $"in a thread {marker}");
+        Assert.Contains(await ChatScenario.HistoryWithAsync(alice, thread, [inThread], server.Describe), m => m.Text == $"in a thread {marker}");
+        await Wait.UntilAsync(async () => (await bob.Client.HistoryAsync(channel)).Any(m => m.Id == sent[0] && m.Text == $"edited {marker}"),
+            ChatScenario.StepTimeout, "bob sees the edit");
 
         // Remember some stored ciphertext to prove the scan sees the log.
         var page = await alice.Client.Connection.InvokeAsync<LogPage>("Sync", [channel, 0L, 200, community.RootCapabilityId]);

@@ -8,8 +8,9 @@ namespace Harmony.Gateway.Tests.Hubs;
 
 /// <summary>
 /// Two nodes in one cluster (ADO.NET clustering and storage on a fresh PostgreSQL database, shared instance key):
-/// a session from one node is accepted by the other, and envelopes reach watchers on the other node through the
-/// stream fan-out. The server comes from <c>HARMONY_TEST_POSTGRES</c> (default: the one .ci/run prepares).
+/// a session from one node is accepted by the other, and envelopes reach watchers on the other node (the channel grain
+/// calls the other node's gateway watcher across silos). The server comes from <c>HARMONY_TEST_POSTGRES</c> (default:
+/// the one .ci/run prepares).
 /// </summary>
 public sealed class ClusterFanoutTests : IAsyncLifetime
 {

@@ -3,9 +3,7 @@ using Harmony.Core.Protocol;
 using Harmony.Grains.Abstractions;
 using Harmony.Grains.Abstractions.Authorization;
 using Harmony.Grains.Abstractions.Channel;
-using Harmony.Grains.Abstractions.Streams;
 using Harmony.Grains.Tests.Support;
-using Orleans.Streams;
 
 namespace Harmony.Grains.Tests.Channel;
 
@@ -127,40 +125,46 @@ public abstract class ChannelLogTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Appended_envelopes_are_published_on_the_channel_stream_in_seq_order()
+    public async Task A_registered_watcher_gets_each_durable_batch_in_seq_order_and_nothing_after_removal()
     {
         var s = await CommunityScenario.CreateAsync(Client);
         var alice = new Actor();
         var cap = await s.JoinAsync(alice);
-        var received = new List<ChannelEvent>();
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stream = Client.GetStreamProvider(ProviderNames.Streams).GetStream<ChannelEvent>(StreamId.Create(StreamNames.ChannelNamespace, s.ChannelA));
-        var handle = await stream.SubscribeAsync((e, _) =>
-        {
-            lock (received)
-            {
-                received.Add(e);
-                if (received.Count(x => x.Kind == ChannelEventKind.Envelope) == 3) done.TrySetResult();
-            }
-            return Task.CompletedTask;
-        });
+        var watcher = new RecordingObserver();
+        var reference = Client.CreateObjectReference<IChannelObserver>(watcher);
         try
         {
-            var envelopes = Enumerable.Range(1, 3).Select(i => alice.SignEnvelope(s.ChannelA, lamport: (ulong)i)).ToList();
-            foreach (var envelope in envelopes) await s.AppendAsync(s.ChannelA, envelope, cap);
+            var lastSeq = await s.Channel(s.ChannelA).AddWatcherAsync(reference);
+            Assert.Equal(0, lastSeq);
+            var envelopes = Enumerable.Range(1, 20).Select(i => alice.SignEnvelope(s.ChannelA, lamport: (ulong)i)).ToList();
+            // Concurrent appends share group commits: a batch arrives as one call.
+            var results = await Task.WhenAll(envelopes.Select(e => s.AppendAsync(s.ChannelA, e, cap)));
             await s.Channel(s.ChannelA).TypingAsync(alice.Did, CapabilityProof.ByReference(CommunityScenario.CapId(cap)));
-            await done.Task.WaitAsync(Timeout);
+            await watcher.WaitForAsync(b => b.Events.Any(e => e.Kind == ChannelEventKind.Typing), Timeout);
 
-            List<ChannelEvent> logged;
-            lock (received) logged = [.. received.Where(e => e.Kind == ChannelEventKind.Envelope)];
-            Assert.Equal([1L, 2L, 3L], logged.Select(e => e.Seq));
-            Assert.Equal(envelopes, logged.Select(e => e.Envelope!));
-            var page = await s.Channel(s.ChannelA).ReadAsync(0, 10, CapabilityProof.ByReference(CommunityScenario.CapId(cap), alice.Did));
-            Assert.Equal(3, page.Entries.Count); // typing is never logged
+            var batches = watcher.Batches;
+            var logged = batches.SelectMany(b => b.Events).Where(e => e.Kind == ChannelEventKind.Envelope).ToList();
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), logged.Select(e => e.Seq));
+            Assert.Equal(envelopes.Zip(results).OrderBy(x => x.Second.Seq).Select(x => x.First), logged.Select(e => e.Envelope!));
+            Assert.All(batches, b => Assert.Equal(s.ChannelA, b.ChannelId));
+            var page = await s.Channel(s.ChannelA).ReadAsync(0, 30, CapabilityProof.ByReference(CommunityScenario.CapId(cap), alice.Did));
+            Assert.Equal(20, page.Entries.Count); // typing is never logged
+
+            await s.Channel(s.ChannelA).RemoveWatcherAsync(reference);
+            var before = watcher.Batches.Count;
+            await s.AppendAsync(s.ChannelA, alice.SignEnvelope(s.ChannelA, lamport: 21), cap);
+            // A second watcher registered after the append proves the channel finished publishing; the first got nothing.
+            var probe = new RecordingObserver();
+            var probeReference = Client.CreateObjectReference<IChannelObserver>(probe);
+            await s.Channel(s.ChannelA).AddWatcherAsync(probeReference);
+            await s.Channel(s.ChannelA).TypingAsync(alice.Did, CapabilityProof.ByReference(CommunityScenario.CapId(cap)));
+            await probe.WaitForAsync(b => b.Events.Any(e => e.Kind == ChannelEventKind.Typing), Timeout);
+            Assert.Equal(before, watcher.Batches.Count);
+            Client.DeleteObjectReference<IChannelObserver>(probeReference);
         }
         finally
         {
-            await handle.UnsubscribeAsync();
+            Client.DeleteObjectReference<IChannelObserver>(reference);
         }
     }
 

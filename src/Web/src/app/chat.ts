@@ -4,9 +4,10 @@ import { mlsCipher } from '../chat/cipher';
 import { decodeContent, type Content } from '../chat/content';
 import { cacheContent, cachedContent } from '../chat/plaintextCache';
 import { applyHandshake } from '../mls/groups';
-import { describeError } from '../net/errors';
+import { serial } from './channelQueue';
+import { describeError, ServerError } from '../net/errors';
 import type { EnvelopeEvent, PresenceEvent, TypingEvent } from '../net/hub';
-import { capabilityFor } from './communities';
+import { channelCapability } from './communities';
 import { observeLamport } from './lamport';
 import { currentHub } from './session';
 import { notify, setState, state } from './state';
@@ -22,6 +23,32 @@ const toBytes = (b: string | Uint8Array): Uint8Array =>
 
 export const communityOf = (channelId: string): string | undefined =>
   state.communities.find((c) => c.channels.some((ch) => ch.id === channelId.split('/thread/')[0]))?.id;
+
+/**
+ * Handshakes seen while this device was not in the channel's group. A Commit by another member can be logged
+ * between the Commit that added us and our Welcome; after joining, these are replayed so we reach the current epoch.
+ */
+const beforeJoin: Record<string, Uint8Array[]> = {};
+const MAX_BUFFERED_HANDSHAKES = 64;
+
+async function applyHandshakeEnvelope(channelId: string, ciphertext: Uint8Array): Promise<void> {
+  let outcome;
+  try {
+    outcome = await applyHandshake(channelId, ciphertext);
+  } catch (e) {
+    notify('error', reason(e));
+    return;
+  }
+  if (outcome === 'ignored') {
+    const list = (beforeJoin[channelId] ??= []);
+    list.push(ciphertext);
+    if (list.length > MAX_BUFFERED_HANDSHAKES) list.shift();
+  } else if (outcome === 'joined') {
+    const replay = beforeJoin[channelId] ?? [];
+    delete beforeJoin[channelId];
+    for (const bytes of replay) await applyHandshake(channelId, bytes).catch(() => undefined);
+  }
+}
 
 function order(a: ChatMessage, b: ChatMessage): number {
   if (a.lamport !== b.lamport) return a.lamport < b.lamport ? -1 : 1;
@@ -41,7 +68,7 @@ async function apply(channelId: string, seq: number, env: SignedEnvelope): Promi
   }
   observeLamport(env.lamport);
   if (env.kind === EnvelopeKind.Handshake) {
-    if (env.author !== state.did) await applyHandshake(channelId, env.ciphertext);
+    if (env.author !== state.did) await applyHandshakeEnvelope(channelId, env.ciphertext);
     lastSeq[channelId] = Math.max(lastSeq[channelId] ?? 0, seq);
     return;
   }
@@ -106,10 +133,12 @@ async function apply(channelId: string, seq: number, env: SignedEnvelope): Promi
 }
 
 /** Reads the log after the last applied seq until caught up. */
-export async function sync(channelId: string): Promise<void> {
+export const sync = (channelId: string): Promise<void> => serial(channelId, () => syncNow(channelId));
+
+/** {@link sync} for callers already running in the channel's queue. */
+export async function syncNow(channelId: string): Promise<void> {
   const hub = currentHub();
-  const community = communityOf(channelId);
-  const cap = community ? capabilityFor(community) : undefined;
+  const cap = channelCapability(channelId);
   if (!hub || !cap) return;
   for (;;) {
     const page = await hub.call<LogPage>('Sync', channelId, lastSeq[channelId] ?? 0, PAGE, cap);
@@ -124,8 +153,7 @@ export const threadChannelId = (channelId: string, rootId: string): string => `$
 /** Starts (or reopens) the thread of a message and shows it beside the channel. */
 export async function openThread(channelId: string, rootId: string): Promise<void> {
   const hub = currentHub();
-  const community = communityOf(channelId);
-  const cap = community ? capabilityFor(community) : undefined;
+  const cap = channelCapability(channelId);
   if (!hub || !cap) return;
   try {
     await hub.call('CreateThread', channelId, rootId, cap, null);
@@ -140,8 +168,7 @@ export async function openThread(channelId: string, rootId: string): Promise<voi
 export async function openChannel(channelId: string, makeCurrent = true): Promise<void> {
   if (makeCurrent) setState('currentChannel', channelId);
   const hub = currentHub();
-  const community = communityOf(channelId);
-  const cap = community ? capabilityFor(community) : undefined;
+  const cap = channelCapability(channelId);
   if (!hub || !cap) return;
   try {
     if (!watched.has(channelId)) {
@@ -164,12 +191,33 @@ export async function resyncWatched(): Promise<void> {
 
 export async function onEnvelopeEvent(e: EnvelopeEvent): Promise<void> {
   try {
-    const expected = (lastSeq[e.channelId] ?? 0) + 1;
-    if (e.seq > expected) await sync(e.channelId);
-    else if (e.seq === expected) await apply(e.channelId, e.seq, decodeEnvelope(toBytes(e.envelope)));
+    await serial(e.channelId, async () => {
+      const expected = (lastSeq[e.channelId] ?? 0) + 1;
+      if (e.seq > expected) await syncNow(e.channelId);
+      else if (e.seq === expected) await apply(e.channelId, e.seq, decodeEnvelope(toBytes(e.envelope)));
+    });
   } catch (err) {
     notify('error', describeError(err));
+    if (err instanceof ServerError && err.retryAfterMs !== undefined) syncLater(e.channelId, err.retryAfterMs);
   }
+}
+
+const MAX_SYNC_RETRIES = 5;
+const pendingSyncs = new Set<string>();
+
+/**
+ * Catches up a channel once the server allows it again (after RateLimited), so no logged entry stays unseen. One
+ * pending retry per channel: retries must not multiply and eat the budget they wait for.
+ */
+export function syncLater(channelId: string, delayMs: number, attempt = 1): void {
+  if (pendingSyncs.has(channelId)) return;
+  pendingSyncs.add(channelId);
+  setTimeout(() => {
+    pendingSyncs.delete(channelId);
+    sync(channelId).catch((e: unknown) => {
+      if (e instanceof ServerError && e.retryAfterMs !== undefined && attempt < MAX_SYNC_RETRIES) syncLater(channelId, e.retryAfterMs, attempt + 1);
+    });
+  }, delayMs);
 }
 
 const typingTimers: Record<string, ReturnType<typeof setTimeout>> = {};

@@ -6,12 +6,18 @@ import { setState, state } from './state';
 import { onEnvelopeEvent, onPresence, onTyping, resyncWatched } from './chat';
 import { flushOutbox } from './sending';
 import { loadCommunities } from './communities';
-import { ensureKeyPackages } from './mlsMembership';
+import { ensureKeyPackages, onMembership } from './mlsMembership';
+import { loadDirectMessages } from './directMessages';
+import { useMlsSigner } from '../mls/signer';
+import { clearGroupCache } from '../mls/groups';
 
 let identity: Identity | undefined;
 let session: Session | undefined;
 let hub: Hub | undefined;
 let retry: ReturnType<typeof setTimeout> | undefined;
+let housekeeping: ReturnType<typeof setInterval> | undefined;
+/** New DMs opened by others and KeyPackages claimed by others are noticed this often (no event exists for them). */
+const HOUSEKEEPING_MS = 5000;
 
 /** The unlocked identity (throws when locked). */
 export function me(): Identity {
@@ -30,6 +36,7 @@ async function token(): Promise<string> {
 /** Unlocks with a decrypted phrase and connects. */
 export async function start(phrase: string): Promise<void> {
   identity = identityFromPhrase(phrase);
+  useMlsSigner(identity);
   setState({ did: identity.did, phase: 'ready', displayName: localStorage.getItem('harmony.displayName') ?? '' });
   await connect();
 }
@@ -44,6 +51,7 @@ export async function connect(attempt = 0): Promise<void> {
       envelope: (e) => void onEnvelopeEvent(e),
       typing: onTyping,
       presence: onPresence,
+      membership: onMembership,
       state: (s) => {
         setState('connection', s === 'offline' ? 'offline' : s);
         if (s === 'online') void afterConnect();
@@ -69,20 +77,30 @@ function scheduleRetry(attempt: number): void {
 
 async function afterConnect(): Promise<void> {
   await ensureKeyPackages();
+  await loadDirectMessages();
   await loadCommunities();
   await resyncWatched();
   await flushOutbox();
+  clearInterval(housekeeping);
+  housekeeping = setInterval(() => {
+    if (!isOnline()) return;
+    void loadDirectMessages();
+    void ensureKeyPackages();
+  }, HOUSEKEEPING_MS);
 }
 
 /** Locks: forgets keys and the session, closes the connection. */
 export async function lock(): Promise<void> {
   clearTimeout(retry);
+  clearInterval(housekeeping);
   await hub?.stop().catch(() => undefined);
   identity?.dispose();
   identity = undefined;
+  useMlsSigner(undefined);
+  clearGroupCache();
   session = undefined;
   hub = undefined;
-  setState({ phase: 'locked', connection: 'offline', communities: [], messages: {} });
+  setState({ phase: 'locked', connection: 'offline', communities: [], dms: [], messages: {} });
 }
 
 export const isOnline = (): boolean => state.connection === 'online' && hub?.online === true;

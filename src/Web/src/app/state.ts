@@ -1,5 +1,5 @@
 import { createStore } from 'solid-js/store';
-import type { ChatMessage, CommunityInfo, ConnectionState, MemberInfo } from './types';
+import type { ChatMessage, CommunityInfo, ConnectionState, DirectMessageLink, MemberInfo } from './types';
 
 /** Where the app is: no identity yet, identity locked, or unlocked. */
 export type Phase = 'loading' | 'onboarding' | 'locked' | 'ready';
@@ -17,6 +17,10 @@ export interface AppState {
   connection: ConnectionState;
   connectionDetail?: string;
   communities: CommunityInfo[];
+  /** Direct-message conversations (docs/protocol.md GetDirectMessages). */
+  dms: DirectMessageLink[];
+  /** What the left panes show: a community's channels or the direct messages. */
+  view: 'community' | 'dms';
   currentCommunity?: string;
   currentChannel?: string;
   /** The thread shown beside the channel: its channel id and root message id. */
@@ -36,6 +40,8 @@ export const [state, setState] = createStore<AppState>({
   phase: 'loading',
   connection: 'offline',
   communities: [],
+  dms: [],
+  view: 'community',
   messages: {},
   members: {},
   typing: {},

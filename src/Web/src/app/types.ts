@@ -24,6 +24,17 @@ export interface MemberInfo {
   joinedAt: string;
   capabilityId?: string | null;
 }
+/**
+ * A DM conversation: the two-person channel of a closed community its opener created. The opener holds the
+ * community's root capability; the peer uses the capability delegated to it (`capabilityId`) without joining.
+ */
+export interface DirectMessageLink {
+  peer: string;
+  channelId: string;
+  communityId: string;
+  capabilityId: string;
+}
+export type { MembershipEvent } from '../net/hub';
 export interface LogPage {
   entries: { seq: number; envelope: string | Uint8Array; receivedAt: string }[];
   lastSeq: number;

@@ -18,11 +18,18 @@ export interface PresenceEvent {
   lastSeen?: string;
 }
 
+export interface MembershipEvent {
+  channelId: string;
+  did: string;
+  joined: boolean;
+}
+
 /** Handlers the app registers on the connection. */
 export interface HubHandlers {
   envelope(e: EnvelopeEvent): void;
   typing(e: TypingEvent): void;
   presence(e: PresenceEvent): void;
+  membership(e: MembershipEvent): void;
   state(state: 'connecting' | 'online' | 'reconnecting' | 'offline'): void;
 }
 
@@ -39,6 +46,7 @@ export class Hub {
     this.connection.on('envelope', handlers.envelope);
     this.connection.on('typing', handlers.typing);
     this.connection.on('presence', handlers.presence);
+    this.connection.on('membership', handlers.membership);
     this.connection.onreconnecting(() => handlers.state('reconnecting'));
     this.connection.onreconnected(() => handlers.state('online'));
     this.connection.onclose(() => handlers.state('offline'));

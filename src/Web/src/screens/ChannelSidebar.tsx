@@ -48,8 +48,8 @@ export function ChannelSidebar(props: { community?: CommunityInfo | undefined; o
           </section>
         )}
       </For>
-      <Show when={props.community}>
-        <button class="link" onClick={props.onAddChannel}>+ Add channel</button>
+      <Show when={props.community && props.community.owner === state.did}>
+        <button class="link" onClick={props.onAddChannel} data-testid="add-channel">+ Add channel</button>
       </Show>
       <footer class="me">
         <span class="avatar" aria-hidden="true">{(state.displayName || 'Me').slice(0, 1).toUpperCase()}</span>

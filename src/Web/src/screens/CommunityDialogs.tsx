@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { createChannel, createCommunity, createInvite, joinCommunity } from '../app/communities';
+import { openDirectMessage } from '../app/directMessages';
 import { describeError } from '../net/errors';
 import { Dialog } from './Dialog';
 
@@ -84,22 +85,53 @@ export function InviteDialog(props: { communityId: string; onClose: () => void }
   );
 }
 
+/** Slow-mode choices offered when adding a channel (seconds between two messages of one member; 0 = off). */
+const SLOW_MODES = [0, 5, 10, 30, 60, 300, 900, 3600];
+
 /** Add a text channel. */
 export function AddChannelDialog(props: { communityId: string; onClose: () => void }) {
   const [name, setName] = createSignal('');
+  const [slow, setSlow] = createSignal(0);
   const a = useAction();
   const add = (e: Event) => {
     e.preventDefault();
     void a.run(async () => {
-      await createChannel(props.communityId, name().trim().toLowerCase().replace(/\s+/g, '-'));
+      await createChannel(props.communityId, name().trim().toLowerCase().replace(/\s+/g, '-'), undefined, slow());
       props.onClose();
     });
   };
   return (
     <Dialog title="Add a channel" onClose={props.onClose}>
       <form class="stack" onSubmit={add}>
-        <label>Channel name<input required maxLength={100} value={name()} onInput={(e) => setName(e.currentTarget.value)} /></label>
-        <button class="primary" type="submit" disabled={a.busy()}>Add</button>
+        <label>Channel name<input required maxLength={100} value={name()} onInput={(e) => setName(e.currentTarget.value)} data-testid="channel-name" /></label>
+        <label>Slow mode
+          <select value={slow()} onChange={(e) => setSlow(Number(e.currentTarget.value))} data-testid="channel-slow-mode">
+            {SLOW_MODES.map((s) => <option value={s}>{s === 0 ? 'Off' : s < 60 ? `${s} seconds` : `${s / 60} minute${s === 60 ? '' : 's'}`}</option>)}
+          </select>
+        </label>
+        <button class="primary" type="submit" disabled={a.busy()} data-testid="channel-add">Add</button>
+      </form>
+      <Show when={a.error()}><p class="error" role="alert">{a.error()}</p></Show>
+    </Dialog>
+  );
+}
+
+/** Start a direct message with a DID. */
+export function NewDmDialog(props: { onClose: () => void }) {
+  const [did, setDid] = createSignal('');
+  const a = useAction();
+  const start = (e: Event) => {
+    e.preventDefault();
+    void a.run(async () => {
+      await openDirectMessage(did());
+      props.onClose();
+    });
+  };
+  return (
+    <Dialog title="New direct message" onClose={props.onClose}>
+      <form class="stack" onSubmit={start}>
+        <label>Their DID<input required value={did()} placeholder="did:key:z6Mk…" onInput={(e) => setDid(e.currentTarget.value)} data-testid="dm-peer" /></label>
+        <button class="primary" type="submit" disabled={a.busy()} data-testid="dm-start">Start conversation</button>
       </form>
       <Show when={a.error()}><p class="error" role="alert">{a.error()}</p></Show>
     </Dialog>

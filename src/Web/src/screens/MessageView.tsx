@@ -3,6 +3,7 @@ import { EnvelopeKind } from '../crypto/envelope';
 import { renderMarkdown } from '../chat/markdown';
 import { send, sendTyping } from '../app/sending';
 import { openThread } from '../app/chat';
+import { dmOf } from '../app/directMessages';
 import { setState, shortDid, state } from '../app/state';
 import type { ChannelSummary, ChatMessage } from '../app/types';
 
@@ -63,6 +64,7 @@ export function MessageView(props: { channel?: ChannelSummary | undefined; threa
   let lastTyping = 0;
 
   const messages = () => (props.channel ? (state.messages[props.channel.id] ?? []) : []);
+  const sigil = () => (props.threadRoot ? '🧵' : props.channel && dmOf(props.channel.id) ? '@' : '#');
   const visible = () => messages().slice(-shown());
 
   createEffect(on(() => messages().length, () => {
@@ -103,7 +105,7 @@ export function MessageView(props: { channel?: ChannelSummary | undefined; threa
   return (
     <section class="messages-pane" aria-label="Messages">
       <header class="pane-head">
-        <h2><span aria-hidden="true">{props.threadRoot ? '🧵' : '#'}</span> {props.channel?.name ?? 'Welcome'}</h2>
+        <h2><span aria-hidden="true">{sigil()}</span> {props.channel?.name ?? 'Welcome'}</h2>
         <Show when={props.onClose}><button class="small" aria-label="Close thread" onClick={() => props.onClose?.()}>×</button></Show>
       </header>
       <div class="message-list" ref={list} onScroll={(e) => { if (e.currentTarget.scrollTop < 40 && shown() < messages().length) setShown(shown() + 50); }}>
@@ -126,7 +128,7 @@ export function MessageView(props: { channel?: ChannelSummary | undefined; threa
               <button type="button" class="small" onClick={() => { setEditing(undefined); setReplyTo(undefined); }}>Cancel</button>
             </div>
           </Show>
-          <textarea rows="1" placeholder={`Message #${props.channel!.name}`} aria-label="Message" data-testid="composer"
+          <textarea rows="1" placeholder={`Message ${props.threadRoot ? "in the thread" : sigil() + props.channel!.name}`} aria-label="Message" data-testid="composer"
             value={text()} onInput={(e) => setText(e.currentTarget.value)} onKeyDown={onKey} />
           <button class="primary" type="submit" data-testid="send">Send</button>
         </form>

@@ -8,6 +8,7 @@ import { decodeEnvelope, encodeEnvelope, signEnvelope, verifyEnvelope, type Enve
 import { fromHex, toHex } from '../../src/crypto/bytes';
 import { identityFromEd25519Seed, identityFromPhrase } from '../../src/crypto/identity';
 import { communityTarget, invoke, rootCapabilityId } from '../../src/crypto/zcap';
+import { useMlsSigner } from '../../src/mls/signer';
 
 interface Request {
   op: 'sign' | 'decode' | 'invoke' | 'did' | 'mls-create-add' | 'mls-keypackage' | 'mls-join-decrypt' | 'mls-decrypt';
@@ -34,6 +35,8 @@ interface Request {
 }
 
 const req = JSON.parse(readFileSync(0, 'utf8')) as Request;
+// MLS operations sign with the member's DID key (src/mls/signer.ts): the request's seed is that member.
+if (req.op.startsWith('mls-')) useMlsSigner(identityFromEd25519Seed(fromHex(req.seed!)));
 
 /** Device state (group states, KeyPackage private keys) as hex, to hand to the next call. */
 async function dumpKv(): Promise<[string, string][]> {
@@ -85,7 +88,7 @@ switch (req.op) {
     break;
   case 'mls-create-add': {
     // The web client creates a channel group, adds the given KeyPackage and sends a message.
-    await createChannelGroup(req.channel!, req.did!);
+    await createChannelGroup(req.channel!);
     const added = await addMembers(req.channel!, [fromHex(req.keyPackage!)]);
     const message = await encrypt(req.channel!, new TextEncoder().encode(req.text!));
     answer = { commit: toHex(added!.commit), welcome: toHex(added!.welcome), message: toHex(message), members: memberDids((await group(req.channel!))!), kv: await dumpKv() };
@@ -99,17 +102,22 @@ switch (req.op) {
     break;
   }
   case 'mls-keypackage': {
-    const [kp] = await newKeyPackages(req.did!, 1);
+    const [kp] = await newKeyPackages(1);
     answer = { keyPackage: toHex(kp!), kv: await dumpKv() };
     break;
   }
   case 'mls-join-decrypt': {
     await loadKv(req.kv);
-    await applyHandshake(req.channel!, fromHex(req.welcome!));
+    let refused: string | null = null;
+    try {
+      await applyHandshake(req.channel!, fromHex(req.welcome!));
+    } catch (e) {
+      refused = e instanceof Error ? `${(e as { code?: string }).code ?? ''}: ${e.message}` : String(e);
+    }
     const state = await group(req.channel!);
     const plaintexts: string[] = [];
-    for (const m of req.messages ?? []) plaintexts.push(new TextDecoder().decode(await decrypt(req.channel!, fromHex(m))));
-    answer = { joined: state !== undefined, members: state ? memberDids(state) : [], plaintexts };
+    if (state) for (const m of req.messages ?? []) plaintexts.push(new TextDecoder().decode(await decrypt(req.channel!, fromHex(m))));
+    answer = { joined: state !== undefined, refused, members: state ? memberDids(state) : [], plaintexts };
     break;
   }
 }
