@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>The server could not be reached (refused, timed out, or not a Harmony server).</summary>
     public const int Unavailable = 3;
+
+    /// <summary>Stopped by Ctrl-C or SIGTERM before finishing (128 + SIGINT, the shell convention); <c>tail</c> exits 0 instead.</summary>
+    public const int Interrupted = 130;
 }

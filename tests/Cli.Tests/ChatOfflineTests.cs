@@ -85,6 +85,53 @@ public sealed class ChatOfflineTests : IDisposable
         Assert.Equal(before, File.ReadAllText(ConfigPath));
     }
 
+    /// <summary>The RFC 8032 §7.1 TEST 1 public key of <see cref="SeedHex"/>, as a did:key computed here (multicodec 0xed 0x01, base58btc).</summary>
+    private static string Rfc8032Test1Did()
+    {
+        byte[] bytes = [0xed, 0x01, .. Convert.FromHexString("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")];
+        const string alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        var n = new System.Numerics.BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+        var chars = new List<char>();
+        for (; n > 0; n /= 58) chars.Add(alphabet[(int)(n % 58)]);
+        chars.Reverse();
+        return "did:key:z" + new string([.. chars]);
+    }
+
+    [Fact]
+    public async Task Whoami_prints_the_did_of_the_seed_without_a_server()
+    {
+        var result = await Run("whoami", "--seed-hex-env", "TEST_SEED", "--json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(Rfc8032Test1Did(), doc.RootElement.GetProperty("did").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("server").ValueKind);
+        Assert.Equal(Path.GetFullPath(_home), doc.RootElement.GetProperty("home").GetString());
+        Assert.DoesNotContain(SeedHex, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_default_keystore_in_the_home_folder_is_used_when_no_key_option_is_given()
+    {
+        var env = new Dictionary<string, string>(_env) { ["TEST_PASS"] = "correct horse" };
+        var keystore = Path.Combine(_home, "keystore.json");
+        var created = await CliRunner.RunAsync(["keys", "new", "--keystore", keystore, "--passphrase-env", "TEST_PASS"], env: env);
+        Assert.True(created.ExitCode == 0, created.Stderr);
+        string did;
+        using (var doc = JsonDocument.Parse(created.Stdout)) did = doc.RootElement.GetProperty("did").GetString()!;
+
+        var whoami = await CliRunner.RunAsync(["whoami", "--passphrase-env", "TEST_PASS", "--json"], env: env);
+        Assert.True(whoami.ExitCode == 0, whoami.Stderr);
+        using (var doc = JsonDocument.Parse(whoami.Stdout)) Assert.Equal(did, doc.RootElement.GetProperty("did").GetString());
+
+        var wrong = await CliRunner.RunAsync(["whoami", "--passphrase-env", "WRONG_PASS", "--json"], env: new Dictionary<string, string>(env) { ["WRONG_PASS"] = "battery staple" });
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.DoesNotContain("battery", wrong.Stdout + wrong.Stderr);
+
+        var both = await CliRunner.RunAsync(["whoami", "--keystore", keystore, "--seed-hex-env", "TEST_SEED", "--json"], env: env);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("cli.identity", both.Stderr);
+    }
+
     [Fact]
     public async Task Commands_that_need_a_server_say_how_to_add_one()
     {

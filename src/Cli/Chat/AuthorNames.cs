@@ -7,11 +7,8 @@ namespace Harmony.Cli.Chat;
 /// Display names of authors for text output: the profile's display name when the author set one, else the short
 /// DID. Profiles are fetched once per author; a failed lookup falls back to the short DID.
 /// </summary>
-internal sealed class AuthorNames(HarmonyChatClient client)
+internal sealed class AuthorNames(HarmonyChatClient client, int maxNameLength)
 {
-    /// <summary>Longest display name shown.</summary>
-    public const int MaxNameLength = 40;
-
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     /// <summary>Fetches the profiles of <paramref name="dids"/> not seen yet.</summary>
@@ -36,7 +33,7 @@ internal sealed class AuthorNames(HarmonyChatClient client)
             // Names are other people's input: strip control characters so they cannot drive the terminal.
             var clean = new string([.. name.GetString()!.Where(c => !char.IsControl(c))]).Trim();
             if (clean.Length == 0) return null;
-            return (clean.Length > MaxNameLength ? clean[..MaxNameLength] + "…" : clean) + " (" + MessageText.ShortDid(did) + ")";
+            return (clean.Length > maxNameLength ? clean[..maxNameLength] + "…" : clean) + " (" + MessageText.ShortDid(did) + ")";
         }
         catch (Exception e) when (e is Harmony.Core.Errors.HarmonyException or InvalidOperationException or JsonException)
         {

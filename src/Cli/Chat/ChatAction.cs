@@ -24,6 +24,11 @@ internal static class ChatAction
                 context.PrintResult();
                 return exit;
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                CliOutput.Message("interrupted");
+                return ExitCodes.Interrupted;
+            }
             catch (ServerUnavailableException e)
             {
                 Report(json, e.Code, e.Message);

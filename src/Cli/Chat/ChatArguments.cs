@@ -8,9 +8,6 @@ namespace Harmony.Cli.Chat;
 /// <summary>Checks of user-typed chat arguments (DIDs, durations, texts) that fail with typed <c>cli.*</c> errors before anything is sent.</summary>
 internal static partial class ChatArguments
 {
-    /// <summary>Longest invite lifetime accepted by <c>--expires</c>.</summary>
-    public static readonly TimeSpan MaxInviteLifetime = TimeSpan.FromDays(365);
-
     /// <summary>An Ed25519 did:key (a person); <c>cli.did</c> otherwise.</summary>
     public static string Did(string did)
     {
@@ -21,8 +18,8 @@ internal static partial class ChatArguments
         return parsed.Did;
     }
 
-    /// <summary>A lifetime such as <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c> (or <c>d.hh:mm:ss</c>), positive and at most a year.</summary>
-    public static TimeSpan Duration(string text)
+    /// <summary>A lifetime such as <c>30m</c>, <c>12h</c>, <c>7d</c>, <c>2w</c> (or <c>d.hh:mm:ss</c>), positive and at most <paramref name="max"/>.</summary>
+    public static TimeSpan Duration(string text, TimeSpan max)
     {
         TimeSpan value;
         var match = DurationPattern().Match(text.Trim());
@@ -42,8 +39,8 @@ internal static partial class ChatArguments
         {
             throw new HarmonyException("cli.duration", $"'{text}' is not a duration: write e.g. 30m, 12h, 7d or 2w.");
         }
-        if (value <= TimeSpan.Zero || value > MaxInviteLifetime)
-            throw new HarmonyException("cli.duration", $"The duration must be positive and at most {MaxInviteLifetime.TotalDays:0} days.");
+        if (value <= TimeSpan.Zero || value > max)
+            throw new HarmonyException("cli.duration", $"The duration must be positive and at most {max.TotalDays:0.##} days.");
         return value;
     }
 

@@ -33,6 +33,18 @@ internal sealed record ChatCliLimits
     /// <summary>How long a command waits for another harmony process of the same identity and server to finish.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Longest invite lifetime accepted by <c>--expires</c>.</summary>
+    public TimeSpan MaxInviteLifetime { get; init; } = TimeSpan.FromDays(365);
+
+    /// <summary>Most text elements (user-perceived characters) in a reaction.</summary>
+    public int MaxEmojiElements { get; init; } = 8;
+
+    /// <summary>Longest profile display name shown (longer ones are cut with …).</summary>
+    public int MaxDisplayNameLength { get; init; } = 40;
+
+    /// <summary>Syncs of at most this many entries are too short to report progress for.</summary>
+    public long ProgressMinimumTotal { get; init; } = 200;
+
     /// <summary>Shortest interval between two progress lines on stderr.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

@@ -206,18 +206,7 @@ internal sealed class ChatCommandContext : IAsyncDisposable
     /// <summary>Disconnects and clears the key.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_client is not null)
-        {
-            try
-            {
-                await _client.DisposeAsync();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The SDK's connection can race its own shutdown (a sync started while the hub was being disposed);
-                // everything the command did is already durable, so closing must not turn success into a crash.
-            }
-        }
+        if (_client is not null) await _client.DisposeAsync();
         _lock?.Dispose();
         _signer?.Dispose();
     }

@@ -5,29 +5,33 @@ namespace Harmony.Cli.Chat;
 
 /// <summary>
 /// Shows a long sync's progress on stderr (never stdout, so JSON output stays clean): at most one line per
-/// <see cref="ChatCliLimits.ProgressInterval"/>, only for syncs of more than <see cref="MinimumTotal"/> entries.
+/// <see cref="ChatCliLimits.ProgressInterval"/>, only for syncs that fetch at least <see cref="ChatCliLimits.ProgressMinimumTotal"/> entries.
 /// </summary>
-internal sealed class ProgressPrinter(TimeSpan interval) : IProgress<SyncProgress>
+internal sealed class ProgressPrinter(TimeSpan interval, long minimumTotal, Action<string>? write = null) : IProgress<SyncProgress>
 {
-    /// <summary>Syncs at most this long are too short to report.</summary>
-    public const long MinimumTotal = 200;
-
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan? _last;
+    private long? _first;
     private bool _finished;
 
     /// <summary>A printer with the context's interval.</summary>
-    public static ProgressPrinter For(ChatCommandContext context) => new(context.Limits.ProgressInterval);
+    public static ProgressPrinter For(ChatCommandContext context) => new(context.Limits.ProgressInterval, context.Limits.ProgressMinimumTotal);
 
     /// <inheritdoc />
     public void Report(SyncProgress value)
     {
-        if (value.Total < MinimumTotal || _finished) return;
+        if (_finished) return;
         var done = value.Fetched >= value.Total;
+        // Only long syncs are worth a line; one already complete at its first report had nothing to fetch.
+        if (value.Total - (_first ??= value.Fetched) < minimumTotal || (done && _last is null))
+        {
+            _finished = done;
+            return;
+        }
         var now = _clock.Elapsed;
-        if (!done && now - _last < interval) return;
+        if (!done && _last is { } last && now - last < interval) return;
         _last = now;
         _finished = done;
-        CliOutput.Message($"syncing {value.Fetched}/{value.Total} entries{(done ? ", done" : "…")}");
+        (write ?? CliOutput.Message)($"syncing {value.Fetched}/{value.Total} entries{(done ? ", done" : "…")}");
     }
 }

@@ -29,8 +29,8 @@ internal sealed partial record ServerEntry(string Name, Uri Url)
     /// <summary>The name given to <paramref name="url"/> when the user picks none: its host, and its port when explicit.</summary>
     public static string DefaultName(Uri url)
     {
-        var raw = url.IsDefaultPort ? url.Host : $"{url.Host}-{url.Port}";
-        var cleaned = InvalidNameChars().Replace(raw, "-").Trim('-');
+        var host = InvalidNameChars().Replace(url.Host, "-").Trim('-');
+        var cleaned = url.IsDefaultPort ? host : $"{host}-{url.Port}".TrimStart('-');
         if (cleaned.Length > MaxNameLength) cleaned = cleaned[..MaxNameLength];
         return cleaned.Length == 0 ? "server" : cleaned;
     }

@@ -12,7 +12,8 @@ internal sealed class ServerUnavailableException(Uri server, string reason, Exce
     {
         for (var current = (Exception?)e; current is not null; current = current.InnerException)
         {
-            if (current is HttpRequestException or SocketException or TimeoutException or IOException) return true;
+            // Not IOException in general: a full disk or a locked file is not the server's absence.
+            if (current is HttpRequestException or SocketException or TimeoutException or System.Net.WebSockets.WebSocketException) return true;
         }
         return false;
     }

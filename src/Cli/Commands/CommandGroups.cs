@@ -17,6 +17,7 @@ internal static class CommandGroups
         yield return MlsCommand.Build();
         yield return WhoamiCommand.Build();
         yield return ServerCommand.Build();
+        yield return ProfileCommand.Build();
         yield return CommunityCommand.Build();
         yield return ChannelCommand.Build();
         yield return SendCommand.Build();

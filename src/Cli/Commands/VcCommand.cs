@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Harmony.Cli.Identity;
 using Harmony.Core.Credentials;
-using Harmony.Core.Crypto;
-using Harmony.Core.Crypto.Keystore;
 using Harmony.Core.Did;
-using Harmony.Core.Errors;
-using Harmony.Core.Identity;
 
 namespace Harmony.Cli.Commands;
 
@@ -30,9 +26,7 @@ internal static class VcCommand
 
     private static Command BuildIssue()
     {
-        var seedEnv = new Option<string>("--seed-hex-env") { Description = "Environment variable holding the issuer's 32-byte Ed25519 seed in hex." };
-        var keystore = new Option<string>("--keystore") { Description = "Issuer identity keystore file (from harmony keys new|restore)." };
-        var passphraseEnv = new Option<string>("--passphrase-env") { Description = "Environment variable holding the keystore passphrase (else a prompt)." };
+        var issuerKey = new SignerOptions("cli.seed", "the issuer's", keystoreDefault: null);
         var subjectFile = new Option<string>("--subject-file") { Description = "JSON file with the credentialSubject object, or - for stdin.", Required = true };
         var types = new Option<string[]>("--type") { Description = "Extra credential type(s) besides VerifiableCredential.", AllowMultipleArgumentsPerToken = true };
         var id = new Option<string>("--id") { Description = "Credential id (default: a new urn:uuid)." };
@@ -40,11 +34,13 @@ internal static class VcCommand
         var output = new Option<string>("--out") { Description = "Write the credential to this file instead of stdout." };
 
         var command = new Command("issue", "Issue a credential signed by the issuer's did:key; prints the credential JSON.");
-        foreach (var option in new Option[] { seedEnv, keystore, passphraseEnv, subjectFile, types, id, validUntil, output }) command.Options.Add(option);
+        issuerKey.AddTo(command);
+        foreach (var option in new Option[] { subjectFile, types, id, validUntil, output }) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            using var key = LoadIssuerKey(parse.GetValue(keystore), parse.GetValue(passphraseEnv), parse.GetValue(seedEnv));
-            if (key is null) return ExitCodes.BadInput;
+            // Refusals (no key, both, bad seed, wrong passphrase) are typed: CliApp turns them into exit 2.
+            using var signer = issuerKey.Load(parse, defaultKeystore: null);
+            var key = signer.Key;
 
             var subjectText = ReadInput(parse.GetValue(subjectFile)!);
             if (subjectText is null) return ExitCodes.BadInput;
@@ -114,49 +110,6 @@ internal static class VcCommand
             return outcome.ExitCode;
         });
         return command;
-    }
-
-    /// <summary>The issuer's signing key from exactly one of a keystore or a seed variable; null (after a message) on bad input.</summary>
-    private static Ed25519KeyPair? LoadIssuerKey(string? keystore, string? passphraseEnv, string? seedEnv)
-    {
-        if ((keystore is null) == string.IsNullOrEmpty(seedEnv))
-        {
-            CliOutput.Message("error: give the issuer key with exactly one of --keystore FILE or --seed-hex-env VAR.");
-            return null;
-        }
-        if (keystore is null) return LoadSeed(seedEnv!);
-        try
-        {
-            var passphrase = SecretInput.Passphrase(passphraseEnv, confirm: false);
-            using var identity = HarmonyIdentity.FromMnemonic(Keystore.Load(keystore, passphrase));
-            var seed = identity.SigningKey.ExportSeed();
-            try { return Ed25519KeyPair.FromSeed(seed); }
-            finally { CryptographicOperations.ZeroMemory(seed); }
-        }
-        catch (HarmonyException e)
-        {
-            // Handled here: System.CommandLine's default exception handler would otherwise exit 1, not 2.
-            CliOutput.Message($"error [{e.Code}]: {e.Message}");
-            return null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            CliOutput.Message($"error: cannot read {keystore}: {e.Message}");
-            return null;
-        }
-    }
-
-    private static Ed25519KeyPair? LoadSeed(string envName)
-    {
-        byte[] seed;
-        try { seed = SeedEnvironment.Read(envName, "cli.seed"); }
-        catch (HarmonyException e)
-        {
-            CliOutput.Message($"error [{e.Code}]: {e.Message}");
-            return null;
-        }
-        try { return Ed25519KeyPair.FromSeed(seed); }
-        finally { CryptographicOperations.ZeroMemory(seed); }
     }
 
     private static byte[]? ReadInput(string path)

@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Harmony.Cli.Identity;
 using Harmony.Core.Capabilities;
-using Harmony.Core.Crypto;
-using Harmony.Core.Crypto.Keystore;
-using Harmony.Core.Identity;
 
 namespace Harmony.Cli.Commands;
 
@@ -57,7 +54,7 @@ internal static class ZcapCommand
         var target = new Option<string>("--target") { Description = "Invocation target: the parent's or beneath it (default: the parent's)." };
         var expires = new Option<string>("--expires") { Description = "Expiry, e.g. 2027-01-01T00:00:00Z (no later than the parent's).", Required = true };
         var id = new Option<string>("--id") { Description = "Capability id (default: a new urn:uuid)." };
-        var key = new KeyOptions();
+        var key = new SignerOptions("cli.seed", "the signer's", keystoreDefault: null);
         var output = OutOption();
         var command = new Command("delegate", "Delegate a capability to another DID, signed by the parent's controller.") { parent, controller, actions, target, expires, id, output };
         key.AddTo(command);
@@ -66,8 +63,7 @@ internal static class ZcapCommand
             var parentJson = ReadJson(parse.GetValue(parent)!);
             if (parentJson is null) return ExitCodes.BadInput;
             if (!TryParseTime(parse.GetValue(expires)!, out var expiry)) return ExitCodes.BadInput;
-            using var signer = key.Load(parse);
-            if (signer is null) return ExitCodes.BadInput;
+            using var signer = key.Load(parse, defaultKeystore: null);
             var parentTarget = parentJson["invocationTarget"] is JsonValue v && v.TryGetValue<string>(out var t) ? t : "";
             var list = parse.GetValue(actions)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var request = new DelegationRequest(parse.GetValue(controller)!, parse.GetValue(target) ?? parentTarget, list, expiry) { Id = parse.GetValue(id) };
@@ -84,7 +80,7 @@ internal static class ZcapCommand
         var action = new Option<string>("--action") { Description = "The action to invoke.", Required = true };
         var target = new Option<string>("--target") { Description = "The target to invoke: the capability's or beneath it.", Required = true };
         var document = new Option<string>("--document") { Description = "JSON file with the request document to sign (default: an empty object)." };
-        var key = new KeyOptions();
+        var key = new SignerOptions("cli.seed", "the signer's", keystoreDefault: null);
         var output = OutOption();
         var command = new Command("invoke", "Sign a request document as an invocation of a capability (with a fresh nonce).") { capability, action, target, document, output };
         key.AddTo(command);
@@ -94,8 +90,7 @@ internal static class ZcapCommand
             if (cap is null) return ExitCodes.BadInput;
             var doc = parse.GetValue(document) is { } docPath ? ReadJson(docPath) : new JsonObject();
             if (doc is null) return ExitCodes.BadInput;
-            using var signer = key.Load(parse);
-            if (signer is null) return ExitCodes.BadInput;
+            using var signer = key.Load(parse, defaultKeystore: null);
             Write(CapabilityIssuer.Invoke(doc, cap, new InvocationRequest(parse.GetValue(action)!, parse.GetValue(target)!), signer.Key), parse.GetValue(output));
             return ExitCodes.Ok;
         });
@@ -252,60 +247,9 @@ internal static class ZcapCommand
         return null;
     }
 
-    /// <summary>The signing-key options shared by delegate and invoke.</summary>
-    private sealed class KeyOptions
-    {
-        private readonly Option<string> _seedEnv = new("--seed-hex-env") { Description = "Environment variable holding the signer's 32-byte Ed25519 seed in hex." };
-        private readonly Option<string> _keystore = new("--keystore") { Description = "The signer's keystore file (see harmony keys)." };
-        private readonly Option<string> _passphraseEnv = new("--passphrase-env") { Description = "Environment variable holding the keystore passphrase (default: prompt)." };
-
-        public void AddTo(Command command)
-        {
-            command.Options.Add(_seedEnv);
-            command.Options.Add(_keystore);
-            command.Options.Add(_passphraseEnv);
-        }
-
-        /// <summary>The signer, or null after printing why (exit 2). Keystore errors are typed and reach CliApp.</summary>
-        public Signer? Load(ParseResult parse)
-        {
-            var envName = parse.GetValue(_seedEnv);
-            var keystorePath = parse.GetValue(_keystore);
-            if ((envName is null) == (keystorePath is null))
-            {
-                CliOutput.Message("error: give the signing key with exactly one of --seed-hex-env VAR or --keystore FILE.");
-                return null;
-            }
-            if (keystorePath is not null)
-            {
-                var passphrase = SecretInput.Passphrase(parse.GetValue(_passphraseEnv), confirm: false);
-                var identity = HarmonyIdentity.FromMnemonic(Keystore.Load(Path.GetFullPath(keystorePath), passphrase));
-                return new Signer(identity.SigningKey, identity);
-            }
-            var seed = SeedEnvironment.Read(envName!, "cli.seed");
-            try
-            {
-                var key = Ed25519KeyPair.FromSeed(seed);
-                return new Signer(key, key);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(seed);
-            }
-        }
-    }
-
     /// <summary>The clock of <c>verify --at</c>.</summary>
     private sealed class FixedTime(DateTimeOffset instant) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => instant;
-    }
-
-    /// <summary>A signing key and whatever owns its memory.</summary>
-    private sealed class Signer(Ed25519KeyPair key, IDisposable owner) : IDisposable
-    {
-        public Ed25519KeyPair Key { get; } = key;
-
-        public void Dispose() => owner.Dispose();
     }
 }

@@ -10,18 +10,32 @@ using Harmony.Core.Identity;
 namespace Harmony.Cli.Identity;
 
 /// <summary>
-/// The one way commands load the user's key: a passphrase-protected keystore (<c>--keystore FILE</c>, passphrase
+/// The one way commands (chat, vc, zcap, mls) load the user's key: a passphrase-protected keystore (<c>--keystore FILE</c>, passphrase
 /// from <c>--passphrase-env VAR</c> or a hidden prompt) or a hex seed in an environment variable
 /// (<c>--seed-hex-env VAR</c>, for scripts and tests). Secrets never travel in the arguments.
 /// </summary>
 internal sealed class SignerOptions
 {
-    /// <summary>The error code of every identity-loading refusal.</summary>
-    public const string ErrorCode = "cli.identity";
+    /// <summary>The default error code of identity-loading refusals (the chat commands').</summary>
+    public const string DefaultErrorCode = "cli.identity";
 
-    private readonly Option<string> _keystore = new("--keystore") { Description = "Your keystore file (see harmony keys); default: the one in the config, else <home>/keystore.json." };
-    private readonly Option<string> _passphraseEnv = new("--passphrase-env") { Description = "Environment variable holding the keystore passphrase (default: prompt)." };
-    private readonly Option<string> _seedEnv = new("--seed-hex-env") { Description = "Environment variable holding your 32-byte Ed25519 seed in hex (instead of a keystore)." };
+    private readonly string _errorCode;
+    private readonly Option<string> _keystore;
+    private readonly Option<string> _passphraseEnv;
+    private readonly Option<string> _seedEnv;
+
+    /// <summary>
+    /// Options whose refusals carry <paramref name="errorCode"/> and whose help names the key as
+    /// <paramref name="whose"/> (for example "the issuer's"); <paramref name="keystoreDefault"/> describes the
+    /// keystore used when none is given, or null when one of the options is required.
+    /// </summary>
+    public SignerOptions(string errorCode = DefaultErrorCode, string whose = "your", string? keystoreDefault = "the one in the config, else <home>/keystore.json")
+    {
+        _errorCode = errorCode;
+        _keystore = new("--keystore") { Description = $"{Capitalized(whose)} keystore file (see harmony keys){(keystoreDefault is null ? "" : "; default: " + keystoreDefault)}." };
+        _passphraseEnv = new("--passphrase-env") { Description = "Environment variable holding the keystore passphrase (default: prompt)." };
+        _seedEnv = new("--seed-hex-env") { Description = $"Environment variable holding {whose} 32-byte Ed25519 seed in hex (instead of a keystore)." };
+    }
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -33,30 +47,42 @@ internal sealed class SignerOptions
 
     /// <summary>
     /// Loads the key from <c>--seed-hex-env</c>, or else the keystore named by <c>--keystore</c> or
-    /// <paramref name="defaultKeystore"/>; typed <c>cli.identity</c> errors when neither is usable.
+    /// <paramref name="defaultKeystore"/> (null: one of the options is required); typed errors with this instance's
+    /// code when none is usable, both are given, or the keystore cannot be read or unlocked.
     /// </summary>
     public CliSigner Load(ParseResult parse, string? defaultKeystore)
     {
         var envName = parse.GetValue(_seedEnv);
         var keystorePath = parse.GetValue(_keystore);
         if (envName is not null && keystorePath is not null)
-            throw new HarmonyException(ErrorCode, "Give the key with either --seed-hex-env VAR or --keystore FILE, not both.");
+            throw new HarmonyException(_errorCode, "Give the key with either --seed-hex-env VAR or --keystore FILE, not both.");
         if (envName is not null) return FromSeedEnvironment(envName);
         var path = keystorePath ?? defaultKeystore;
         if (path is null || !File.Exists(path))
         {
-            throw new HarmonyException(ErrorCode, path is null
+            throw new HarmonyException(_errorCode, path is null
                 ? "No keystore: pass --keystore FILE or --seed-hex-env VAR (create one with harmony keys new)."
                 : $"No keystore at {path}: create one with 'harmony keys new --keystore {path}', or pass --keystore FILE or --seed-hex-env VAR.");
         }
         var passphrase = SecretInput.Passphrase(parse.GetValue(_passphraseEnv), confirm: false);
-        var identity = HarmonyIdentity.FromMnemonic(Keystore.Load(Path.GetFullPath(path), passphrase));
+        Harmony.Core.Crypto.Bip39.Mnemonic mnemonic;
+        try
+        {
+            mnemonic = Keystore.Load(Path.GetFullPath(path), passphrase);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new HarmonyException(_errorCode, $"Cannot read the keystore {path}: {e.Message}");
+        }
+        var identity = HarmonyIdentity.FromMnemonic(mnemonic);
         return new CliSigner(identity.SigningKey, identity.Did.Did, identity);
     }
 
-    private static CliSigner FromSeedEnvironment(string envName)
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private CliSigner FromSeedEnvironment(string envName)
     {
-        var seed = SeedEnvironment.Read(envName, ErrorCode);
+        var seed = SeedEnvironment.Read(envName, _errorCode);
         try
         {
             var key = Ed25519KeyPair.FromSeed(seed);

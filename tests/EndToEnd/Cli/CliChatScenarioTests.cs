@@ -9,16 +9,16 @@ namespace Harmony.EndToEnd.Tests.Cli;
 /// process, as a person or a script would run it. Messages are end-to-end encrypted (MLS); what the CLI prints
 /// decrypted is what the other side sent.
 /// </summary>
-public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputHelper output) : IClassFixture<ChatServerFixture>
+public sealed class CliChatScenarioTests(ServerFixture fixture, ITestOutputHelper output) : IClassFixture<ServerFixture>
 {
     private static readonly TimeSpan LiveTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Two_people_create_invite_join_and_chat_both_ways_with_edits_deletes_reactions_threads_and_a_live_tail()
     {
-        using var alice = await ChatUser.CreateAsync("alice", fixture.Server);
-        using var bob = await ChatUser.CreateAsync("bob", fixture.Server);
-        using var carol = await ChatUser.CreateAsync("carol", fixture.Server);
+        using var alice = await CliUser.CreateAsync("alice", fixture.Server);
+        using var bob = await CliUser.CreateAsync("bob", fixture.Server);
+        using var carol = await CliUser.CreateAsync("carol", fixture.Server);
 
         // Alice creates a community; it comes with #general.
         var community = await alice.JsonAsync("community", "create", "Book club");
@@ -65,8 +65,10 @@ public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputH
         Assert.Equal([alice.Did, bob.Did, alice.Did], bobView.Select(m => m.Author));
         Assert.Equal(b1, bobView[2].ReplyTo);
 
-        // Alice follows the channel live; Bob's next message shows up in her tail as one JSON line.
-        await using (var tail = alice.Start("tail", "Book club/#general", "--json"))
+        // Alice follows the channel live; Bob's next message shows up in her tail as one JSON line, and a line she
+        // types into the tail (--input) is sent.
+        string typed;
+        await using (var tail = alice.Start("tail", "Book club/#general", "--input", "--json"))
         {
             await tail.WaitForErrorLineAsync(l => l.StartsWith("following ", StringComparison.Ordinal), LiveTimeout, "tail is following");
             var b2 = (await bob.JsonAsync("send", "Book club/#general", "live from bob")).GetProperty("id").GetString()!;
@@ -76,10 +78,18 @@ public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputH
                 Assert.Equal(bob.Did, parsed.RootElement.GetProperty("author").GetString());
                 Assert.Equal(generalId, parsed.RootElement.GetProperty("channelId").GetString());
             }
+            await tail.WriteLineAsync("typed into alice's tail");
+            var typedLine = await tail.WaitForLineAsync(l => l.Contains("typed into alice's tail", StringComparison.Ordinal) && !l.Contains("\"seq\":0,", StringComparison.Ordinal),
+                LiveTimeout, "alice's typed line logged");
+            using (var parsed = JsonDocument.Parse(typedLine)) typed = parsed.RootElement.GetProperty("id").GetString()!;
             Assert.All(tail.Lines, l => JsonDocument.Parse(l).Dispose());
             // Ctrl-C ends tail normally.
             Assert.Equal(0, await tail.InterruptAsync(LiveTimeout));
         }
+
+        var afterTail = Messages(await bob.JsonAsync("history", "Book club/#general"));
+        Assert.Equal("typed into alice's tail", afterTail.Single(m => m.Id == typed).Text);
+        Assert.Equal(alice.Did, afterTail.Single(m => m.Id == typed).Author);
 
         // Edit, react, delete and a thread, each by its author, by id prefix or full id.
         Assert.Equal(0, (await alice.RunAsync("edit", "Book club/#general", a1[..12], "hello bob (and welcome)")).ExitCode);
@@ -123,8 +133,8 @@ public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputH
     [Fact]
     public async Task Direct_messages_go_both_ways()
     {
-        using var alice = await ChatUser.CreateAsync("alice", fixture.Server);
-        using var bob = await ChatUser.CreateAsync("bob", fixture.Server);
+        using var alice = await CliUser.CreateAsync("alice", fixture.Server);
+        using var bob = await CliUser.CreateAsync("bob", fixture.Server);
         Assert.Empty((await bob.JsonAsync("dm", "list")).EnumerateArray());
 
         var sent = await alice.JsonAsync("dm", bob.Did, "psst, bob");
@@ -143,13 +153,22 @@ public sealed class CliChatScenarioTests(ChatServerFixture fixture, ITestOutputH
         Assert.Equal([alice.Did, bob.Did], bobView.Select(m => m.Author));
         // The DM channel works as a channel id too.
         Assert.Equal(aliceView.Select(m => m.Id), Messages(await bob.JsonAsync("history", channelId)).Select(m => m.Id));
+
+        // With a profile name, people see it beside the messages instead of the bare DID.
+        var profile = await alice.JsonAsync("profile", "set", "--name", "Alice Liddell");
+        Assert.Equal("Alice Liddell", profile.GetProperty("displayName").GetString());
+        Assert.Equal("Alice Liddell", (await bob.JsonAsync("profile", "show", alice.Did)).GetProperty("displayName").GetString());
+        var text = await bob.RunAsync("dm", alice.Did);
+        Assert.True(text.ExitCode == 0, text.ToString());
+        Assert.Contains("Alice Liddell (z6Mk", text.Stdout);
+        Assert.Contains(": psst, bob", text.Stdout);
     }
 
     [Fact]
     public async Task Bad_input_exits_2_with_a_clear_message_and_changes_nothing()
     {
-        using var alice = await ChatUser.CreateAsync("alice", fixture.Server);
-        using var bob = await ChatUser.CreateAsync("bob", fixture.Server);
+        using var alice = await CliUser.CreateAsync("alice", fixture.Server);
+        using var bob = await CliUser.CreateAsync("bob", fixture.Server);
         var community = await alice.JsonAsync("community", "create", "Quiet");
         var communityId = community.GetProperty("id").GetString()!;
         var first = (await alice.JsonAsync("send", "Quiet/#general", "the only message")).GetProperty("id").GetString()!;

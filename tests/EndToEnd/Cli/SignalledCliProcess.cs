@@ -70,6 +70,13 @@ public sealed class SignalledCliProcess : IAsyncDisposable
         return found!;
     }
 
+    /// <summary>Writes one line to the process's stdin.</summary>
+    public async Task WriteLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
+    }
+
     /// <summary>Sends SIGINT (Ctrl-C) and waits for the exit code (killed after <paramref name="timeout"/>).</summary>
     public async Task<int> InterruptAsync(TimeSpan timeout)
     {

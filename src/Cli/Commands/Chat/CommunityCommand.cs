@@ -64,7 +64,7 @@ internal static class CommunityCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var invitee = context.Parse.GetValue(forDid) is { } did ? ChatArguments.Did(did) : null;
-            var lifetime = context.Parse.GetValue(expires) is { } text ? ChatArguments.Duration(text) : (TimeSpan?)null;
+            var lifetime = context.Parse.GetValue(expires) is { } text ? ChatArguments.Duration(text, context.Limits.MaxInviteLifetime) : (TimeSpan?)null;
             var client = await context.ClientAsync(ct);
             var target = await (await context.ResolverAsync(ct)).CommunityAsync(context.Parse.GetValue(community)!, ct);
             var link = await client.CreateInviteAsync(target.Id, invitee, lifetime, ct);

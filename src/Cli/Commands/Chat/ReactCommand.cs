@@ -9,9 +9,6 @@ namespace Harmony.Cli.Commands.Chat;
 /// <summary><c>harmony react &lt;channel&gt; &lt;message&gt; &lt;emoji&gt; [--remove]</c>.</summary>
 internal static class ReactCommand
 {
-    /// <summary>Most text elements (user-perceived characters) in a reaction.</summary>
-    public const int MaxEmojiElements = 8;
-
     public static Command Build()
     {
         var channel = new Argument<string>("channel") { Description = "community/#name, #name, or a channel id." };
@@ -24,8 +21,9 @@ internal static class ReactCommand
         ChatAction.Set(command, options, async (context, ct) =>
         {
             var reaction = context.Parse.GetValue(emoji)!.Trim();
-            if (reaction.Length == 0 || new StringInfo(reaction).LengthInTextElements > MaxEmojiElements || reaction.Any(char.IsControl))
-                throw new HarmonyException("cli.emoji", $"A reaction is 1 to {MaxEmojiElements} characters without control characters.");
+            var max = context.Limits.MaxEmojiElements;
+            if (reaction.Length == 0 || new StringInfo(reaction).LengthInTextElements > max || reaction.Any(char.IsControl))
+                throw new HarmonyException("cli.emoji", $"A reaction is 1 to {max} characters without control characters.");
             var (client, target) = await context.OpenChannelAsync(context.Parse.GetValue(channel)!, ct);
             var found = await MessageLookup.FindAsync(context, client, target.Id, context.Parse.GetValue(message)!, ct);
             var removing = context.Parse.GetValue(remove);

@@ -10,12 +10,12 @@ namespace Harmony.EndToEnd.Tests.Cli;
 /// One person using the real <c>harmony</c> CLI: a fresh identity (random seed handed over in an environment
 /// variable, as scripts do), their own home folder, and the server added as their default.
 /// </summary>
-public sealed class ChatUser : IDisposable
+public sealed class CliUser : IDisposable
 {
     private const string SeedVariable = "HARMONY_E2E_SEED";
     private readonly Dictionary<string, string> _env;
 
-    private ChatUser(string name, string home, string seedHex, string did)
+    private CliUser(string name, string home, string seedHex, string did)
     {
         Name = name;
         Home = home;
@@ -33,12 +33,12 @@ public sealed class ChatUser : IDisposable
     public string Did { get; }
 
     /// <summary>A new user whose default server is <paramref name="server"/>.</summary>
-    public static async Task<ChatUser> CreateAsync(string name, ServerProcess server)
+    public static async Task<CliUser> CreateAsync(string name, ServerProcess server)
     {
         var seed = RandomNumberGenerator.GetBytes(Ed25519.SeedSize);
         string did;
         using (var key = Ed25519KeyPair.FromSeed(seed)) did = DidKey.FromEd25519(key.PublicKey).Did;
-        var user = new ChatUser(name, CliRunner.TempDirectory(), Convert.ToHexString(seed), did);
+        var user = new CliUser(name, CliRunner.TempDirectory(), Convert.ToHexString(seed), did);
         var added = await CliRunner.RunAsync(["server", "add", server.BaseAddress.ToString(), "--name", "e2e"], env: user._env);
         Assert.True(added.ExitCode == 0, added.ToString());
         return user;
