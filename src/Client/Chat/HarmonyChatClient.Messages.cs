@@ -91,6 +91,20 @@ public sealed partial class HarmonyChatClient
     }
 
     /// <summary>
+    /// The channel's last <paramref name="limit"/> messages as this client has them (CRDT order), without contacting
+    /// the server: the offline view, including own messages still queued (<see cref="ChatMessage.Pending"/>) or
+    /// refused (<see cref="ChatMessage.SendError"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> LocalHistoryAsync(string channelId, int limit = 50, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        if (limit < 1) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "The limit must be positive.");
+        var messages = (await _store.MessagesAsync(channelId, ct)).ToList();
+        messages.Sort(CrdtOrder);
+        return messages.Skip(Math.Max(0, messages.Count - limit)).ToList();
+    }
+
+    /// <summary>
     /// The channel's messages as they arrive or change (new messages, edits, deletes, reactions; own messages first
     /// when queued, seq 0, then when logged), live and across reconnects, until <paramref name="ct"/> fires.
     /// </summary>
