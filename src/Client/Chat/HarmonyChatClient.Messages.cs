@@ -180,7 +180,7 @@ public sealed partial class HarmonyChatClient
         var token = _stopping.Token;
         try
         {
-            await foreach (var rejection in Connection.ReadRejectionsAsync(token))
+            await foreach (var rejection in _rejected.Reader.ReadAllAsync(token))
             {
                 var error = new ChatSendError(rejection.Error.Code, rejection.Error.Message);
                 try

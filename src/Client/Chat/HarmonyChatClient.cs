@@ -31,6 +31,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _applied = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Channel<ChatMessage>, string> _tails = new();
     private readonly Channel<string> _membershipWork = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueueRejection> _rejected = Channel.CreateUnbounded<QueueRejection>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<ChatSendFailure> _sendFailures = Channel.CreateBounded<ChatSendFailure>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly SemaphoreSlim _membershipGate = new(1, 1);
     private readonly SemaphoreSlim _keyPackageGate = new(1, 1);
@@ -48,6 +49,8 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         _store = store;
         Did = DidKey.FromEd25519(key.PublicKey).Did;
         _groups = new ChannelGroups(store, Did, seed, options);
+        // An event, not the connection's rejection stream: applications (the CLI) keep reading that stream themselves.
+        connection.Rejected += r => _rejected.Writer.TryWrite(r);
     }
 
     /// <summary>This client's DID.</summary>
@@ -99,6 +102,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync();
         _membershipWork.Writer.TryComplete();
+        _rejected.Writer.TryComplete();
         // The connection completes the envelope stream, which ends the pump.
         await Connection.DisposeAsync();
         foreach (var task in _background)

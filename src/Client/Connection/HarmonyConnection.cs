@@ -88,6 +88,13 @@ public sealed class HarmonyConnection : IAsyncDisposable
     /// <summary>Raised after every (re)connection once channels are watched again, synced and the queue sent.</summary>
     public event Func<Task>? Resumed;
 
+    /// <summary>
+    /// Raised (synchronously, on the connection's pump: handlers must be quick and not call the hub) for every queued
+    /// envelope the server refused for good, besides <see cref="ReadRejectionsAsync"/>; lets several observers see
+    /// each refusal, where the stream hands each one to a single reader.
+    /// </summary>
+    public event Action<QueueRejection>? Rejected;
+
     /// <summary>The user's DID.</summary>
     public string Did { get; }
 
@@ -260,7 +267,13 @@ public sealed class HarmonyConnection : IAsyncDisposable
                 }
                 catch (HubException hub)
                 {
-                    _rejections.Writer.TryWrite(new QueueRejection(queued.Id, queued.ChannelId, Translate(hub)));
+                    var rejection = new QueueRejection(queued.Id, queued.ChannelId, Translate(hub));
+                    _rejections.Writer.TryWrite(rejection);
+                    try { Rejected?.Invoke(rejection); }
+                    catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // An observer's failure must not stop the queue.
+                    }
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {
