@@ -109,6 +109,10 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         {
             try { await task; }
             catch (OperationCanceledException) { }
+            catch (ObjectDisposedException)
+            {
+                // Background work (a membership pass) cut off by the connection disposed under it: nothing to keep.
+            }
         }
         foreach (var tail in _tails.Keys) tail.Writer.TryComplete();
         _sendFailures.Writer.TryComplete();
