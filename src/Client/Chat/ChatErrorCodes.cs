@@ -35,4 +35,10 @@ public static class ChatErrorCodes
 
     /// <summary>The peer has no KeyPackage to be added with.</summary>
     public const string NoKeyPackage = "client.mls.no_key_package";
+
+    /// <summary>A thread's root message is still in the offline queue and did not reach the log in time.</summary>
+    public const string RootPending = "client.chat.root_pending";
+
+    /// <summary>A thread's root message was refused by the server, so no thread can start on it.</summary>
+    public const string RootNotSent = "client.chat.root_not_sent";
 }

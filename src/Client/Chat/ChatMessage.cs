@@ -12,7 +12,7 @@ public sealed record ChatMessage
     /// <summary>The channel (a thread's own channel id for thread messages).</summary>
     public required string ChannelId { get; init; }
 
-    /// <summary>The log sequence number (0 while the client's own message is still queued).</summary>
+    /// <summary>The log sequence number (0 while the client's own message is queued or was refused).</summary>
     public long Seq { get; init; }
 
     /// <summary>The author's DID.</summary>
@@ -47,4 +47,13 @@ public sealed record ChatMessage
 
     /// <summary>Why the content could not be decrypted (a typed code and reason), or null.</summary>
     public string? DecryptionError { get; init; }
+
+    /// <summary>
+    /// Set on this client's own message when the server refused it for good (never retried): show it as "not sent".
+    /// Null while queued or once logged.
+    /// </summary>
+    public ChatSendError? SendError { get; init; }
+
+    /// <summary>True while this client's own message waits in the offline queue (not yet logged, not refused).</summary>
+    public bool Pending => Seq == 0 && SendError is null;
 }

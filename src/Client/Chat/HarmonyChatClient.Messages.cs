@@ -15,8 +15,11 @@ public sealed partial class HarmonyChatClient
     private const string ThreadMarker = "/thread/";
 
     /// <summary>
-    /// Encrypts <paramref name="text"/> for the channel's MLS group, signs and queues the envelope (sent now when
-    /// connected, else on reconnect) and returns its id.
+    /// Encrypts <paramref name="text"/> for the channel's MLS group, signs it, stores it locally (<see cref="ChatMessage.Pending"/>)
+    /// and queues the envelope durably, then returns its id. The queue sends it now when connected, else on reconnect
+    /// (same id, so it is logged once); transient failures (connection lost, server unavailable, <c>RateLimited</c>,
+    /// <c>SlowMode</c>) are retried, never thrown. A permanent refusal sets <see cref="ChatMessage.SendError"/> and is
+    /// reported on <see cref="ReadSendFailuresAsync"/>. Edit, delete, react and pin go the same way.
     /// </summary>
     /// <exception cref="HarmonyClientException"><c>client.mls.no_group</c> when this client is not in the channel's group; nothing is sent.</exception>
     public Task<string> SendAsync(string channelId, string text, string? replyTo = null, CancellationToken ct = default)
@@ -55,11 +58,19 @@ public sealed partial class HarmonyChatClient
         return SendContentAsync(channelId, unpin ? EnvelopeKind.Unpin : EnvelopeKind.Pin, new MessageContent(), messageId, null, ct);
     }
 
-    /// <summary>Starts (or reopens) the thread rooted at a message; returns the thread's channel id (<c>&lt;channel&gt;/thread/&lt;root&gt;</c>), encrypted with the parent channel's group.</summary>
+    /// <summary>
+    /// Starts (or reopens) the thread rooted at a message; returns the thread's channel id
+    /// (<c>&lt;channel&gt;/thread/&lt;root&gt;</c>), encrypted with the parent channel's group. When the root is this
+    /// client's own message still in the offline queue, it waits (up to <see cref="HarmonyChatOptions.PendingRootTimeout"/>)
+    /// until the server has logged it.
+    /// </summary>
+    /// <exception cref="HarmonyClientException"><c>client.chat.root_pending</c> when the root is still queued after the timeout; <c>client.chat.root_not_sent</c> when the server refused it.</exception>
     public async Task<string> CreateThreadAsync(string channelId, string rootMessageId, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(rootMessageId);
         var community = await CommunityOfChannelAsync(channelId, ct);
+        // The server only knows logged messages: a root still in the offline queue is sent first.
+        await AwaitDurableAsync(channelId, rootMessageId, ct);
         await CallAsync<JsonElement>("CreateThread", [channelId, rootMessageId, community.CapabilityId, null], ct);
         var threadId = InvocationTargets.ThreadChannelId(channelId, rootMessageId);
         await WatchAsync(threadId, community.CapabilityId, ct);
@@ -74,6 +85,20 @@ public sealed partial class HarmonyChatClient
     {
         if (limit < 1) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "The limit must be positive.");
         await CatchUpAsync(channelId, progress, ct);
+        var messages = (await _store.MessagesAsync(channelId, ct)).ToList();
+        messages.Sort(CrdtOrder);
+        return messages.Skip(Math.Max(0, messages.Count - limit)).ToList();
+    }
+
+    /// <summary>
+    /// The channel's last <paramref name="limit"/> messages as this client has them (CRDT order), without contacting
+    /// the server: the offline view, including own messages still queued (<see cref="ChatMessage.Pending"/>) or
+    /// refused (<see cref="ChatMessage.SendError"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessage>> LocalHistoryAsync(string channelId, int limit = 50, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channelId);
+        if (limit < 1) throw new HarmonyClientException(ChatErrorCodes.BadArgument, "The limit must be positive.");
         var messages = (await _store.MessagesAsync(channelId, ct)).ToList();
         messages.Sort(CrdtOrder);
         return messages.Skip(Math.Max(0, messages.Count - limit)).ToList();
@@ -116,17 +141,97 @@ public sealed partial class HarmonyChatClient
     {
         var community = await CommunityOfChannelAsync(channelId, ct);
         var envelope = await SealAsync(channelId, kind, content, target, replyTo, ct);
-        // MLS cannot decrypt one's own messages: the sender keeps what it wrote.
-        await _store.PutOwnContentAsync(envelope.Id, content.Encode(), ct);
+        // Sealed: from here the envelope is durable and is not given up on a dropped connection or a cancelled call.
+        // It is stored and queued before anything touches the network; the queue sends it (again, with the same id:
+        // the server dedupes) until the server logs or refuses it. MLS cannot decrypt one's own messages: the sender
+        // keeps what it wrote.
+        await _store.PutOwnContentAsync(envelope.Id, content.Encode(), CancellationToken.None);
+        ChatMessage? pending = null;
         if (kind == EnvelopeKind.Message)
         {
-            var pending = NewMessage(envelope, 0, content.Text, null);
-            await _store.PutMessageAsync(pending, 0, "", ct);
-            Publish(pending);
+            pending = NewMessage(envelope, 0, content.Text, null);
+            await SaveAndPublishAsync(pending, 0, "", CancellationToken.None);
         }
-        await WatchAsync(channelId, community.CapabilityId, ct);
-        await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, ct);
+        try
+        {
+            await Connection.EnqueueEnvelopeAsync(EnvelopeCodec.Encode(envelope), community.CapabilityId, CancellationToken.None);
+        }
+        catch (HarmonyException e) when (pending is not null)
+        {
+            // Not queued (the queue is full): the message must not look pending forever.
+            await SaveAndPublishAsync(pending with { SendError = new ChatSendError(e.Code, e.Message) }, 0, "", CancellationToken.None);
+            throw;
+        }
+        try { await WatchAsync(channelId, community.CapabilityId, ct); }
+        catch (Exception) when (!_stopping.IsCancellationRequested)
+        {
+            // Watching only speeds up seeing the logged copy: the connection watches again on reconnect, and a refusal
+            // of the send itself is reported on the message (SendError) when the queue is flushed.
+        }
         return envelope.Id;
+    }
+
+    /// <summary>
+    /// Marks own messages the server refused for good (<see cref="ChatMessage.SendError"/>) and reports every refused
+    /// envelope on <see cref="ReadSendFailuresAsync"/>.
+    /// </summary>
+    private async Task RejectionsAsync()
+    {
+        var token = _stopping.Token;
+        try
+        {
+            await foreach (var rejection in _rejected.Reader.ReadAllAsync(token))
+            {
+                var error = new ChatSendError(rejection.Error.Code, rejection.Error.Message);
+                try
+                {
+                    if (await _store.GetMessageAsync(rejection.ChannelId, rejection.EnvelopeId, token) is { Message.Seq: 0 } own)
+                        await SaveAndPublishAsync(own.Message with { SendError = error }, own.EditLamport, own.EditAuthor, token);
+                }
+                catch (Exception) when (!token.IsCancellationRequested)
+                {
+                    // The failure is still reported below.
+                }
+                _sendFailures.Writer.TryWrite(new ChatSendFailure(rejection.EnvelopeId, rejection.ChannelId, error));
+                Pulse();
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested) { }
+    }
+
+    /// <summary>
+    /// Envelopes this client queued that the server refused for good (messages, edits, deletes, reactions, pins),
+    /// as they are refused; the oldest are dropped when not read. Transient failures are retried, never reported.
+    /// </summary>
+    public IAsyncEnumerable<ChatSendFailure> ReadSendFailuresAsync(CancellationToken ct = default) => _sendFailures.Reader.ReadAllAsync(ct);
+
+    /// <summary>
+    /// Waits until this client's own message <paramref name="messageId"/> is in the log (it may still be queued);
+    /// returns at once for messages that are not this client's pending ones.
+    /// </summary>
+    private async Task AwaitDurableAsync(string channelId, string messageId, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
+        deadline.CancelAfter(_options.PendingRootTimeout);
+        try
+        {
+            while (true)
+            {
+                var pulse = _progress.Task;
+                var stored = await _store.GetMessageAsync(channelId, messageId, deadline.Token);
+                if (stored is not { Message: var message } || message.Author != Did || message.Seq > 0) return;
+                if (message.SendError is { } error)
+                    throw new HarmonyClientException(ChatErrorCodes.RootNotSent, $"The message '{messageId}' was not sent ([{error.Code}] {error.Message}); no thread can start on it.");
+                // Sends the queue now if connected (no-op otherwise; the reconnect sends it).
+                _ = Connection.FlushAsync(deadline.Token).ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                try { await pulse.WaitAsync(TimeSpan.FromSeconds(1), deadline.Token); }
+                catch (TimeoutException) { }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            throw new HarmonyClientException(ChatErrorCodes.RootPending, $"The message '{messageId}' is still queued (not yet logged by the server) after {_options.PendingRootTimeout}; try again once connected.");
+        }
     }
 
     /// <summary>Encrypts and signs an envelope without storing or sending it.</summary>
@@ -226,7 +331,7 @@ public sealed partial class HarmonyChatClient
             {
                 var existing = await _store.GetMessageAsync(entry.ChannelId, envelope.Id, ct);
                 var message = existing is { } e
-                    ? e.Message with { Seq = entry.Seq }
+                    ? e.Message with { Seq = entry.Seq, SendError = null }
                     : NewMessage(envelope, entry.Seq, text, error);
                 await SaveAndPublishAsync(message, existing?.EditLamport ?? 0, existing?.EditAuthor ?? "", ct);
                 break;

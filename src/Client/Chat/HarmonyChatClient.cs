@@ -31,6 +31,8 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, long> _applied = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Channel<ChatMessage>, string> _tails = new();
     private readonly Channel<string> _membershipWork = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<QueueRejection> _rejected = Channel.CreateUnbounded<QueueRejection>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ChatSendFailure> _sendFailures = Channel.CreateBounded<ChatSendFailure>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly SemaphoreSlim _membershipGate = new(1, 1);
     private readonly SemaphoreSlim _keyPackageGate = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -47,6 +49,8 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         _store = store;
         Did = DidKey.FromEd25519(key.PublicKey).Did;
         _groups = new ChannelGroups(store, Did, seed, options);
+        // An event, not the connection's rejection stream: applications (the CLI) keep reading that stream themselves.
+        connection.Rejected += r => _rejected.Writer.TryWrite(r);
     }
 
     /// <summary>This client's DID.</summary>
@@ -98,14 +102,20 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync();
         _membershipWork.Writer.TryComplete();
+        _rejected.Writer.TryComplete();
         // The connection completes the envelope stream, which ends the pump.
         await Connection.DisposeAsync();
         foreach (var task in _background)
         {
             try { await task; }
             catch (OperationCanceledException) { }
+            catch (ObjectDisposedException)
+            {
+                // Background work (a membership pass) cut off by the connection disposed under it: nothing to keep.
+            }
         }
         foreach (var tail in _tails.Keys) tail.Writer.TryComplete();
+        _sendFailures.Writer.TryComplete();
         _sealer.Dispose();
         _membershipGate.Dispose();
         _keyPackageGate.Dispose();
@@ -125,6 +135,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         }
         _background.Add(Task.Run(PumpAsync));
         _background.Add(Task.Run(MembershipEventsAsync));
+        _background.Add(Task.Run(RejectionsAsync));
         _background.Add(Task.Run(MembershipWorkerAsync));
         await Connection.StartAsync(ct);
         await EnsureKeyPackagesAsync(ct);
@@ -142,6 +153,7 @@ public sealed partial class HarmonyChatClient : IAsyncDisposable
         if (o.SelfUpdateInterval <= TimeSpan.Zero || o.MaintenanceInterval <= TimeSpan.Zero) throw Config("Intervals must be positive.");
         if (o.MaintenanceInterval > TimeSpan.FromDays(30)) throw Config("MaintenanceInterval is at most 30 days.");
         if (o.RetainedEpochLifetime < TimeSpan.Zero) throw Config("RetainedEpochLifetime must not be negative.");
+        if (o.PendingRootTimeout <= TimeSpan.Zero) throw Config("PendingRootTimeout must be positive.");
         if (o.MaxTextBytes < 1) throw Config("MaxTextBytes must be positive.");
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) throw Config("DataDirectory is required.");
     }

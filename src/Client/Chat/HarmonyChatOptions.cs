@@ -45,6 +45,9 @@ public sealed record HarmonyChatOptions
     /// <summary>How long a call waits for the log to catch up (after an <c>EpochMismatch</c>, or in history syncs).</summary>
     public TimeSpan CatchUpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long <see cref="HarmonyChatClient.CreateThreadAsync"/> waits for a still-queued root message to reach the log.</summary>
+    public TimeSpan PendingRootTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Longest message text, in UTF-8 bytes.</summary>
     public int MaxTextBytes { get; init; } = 64 * 1024;
 

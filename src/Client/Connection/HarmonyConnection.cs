@@ -23,6 +23,9 @@ namespace Harmony.Client.Connection;
 /// </summary>
 public sealed class HarmonyConnection : IAsyncDisposable
 {
+    /// <summary>When a queued send failed transiently without a server hint, the flush is tried again after this.</summary>
+    private static readonly TimeSpan TransientRetryDelay = TimeSpan.FromSeconds(1);
+
     private readonly HarmonyClientOptions _options;
     private readonly Ed25519KeyPair _key;
     private readonly ClientStore _store;
@@ -84,6 +87,13 @@ public sealed class HarmonyConnection : IAsyncDisposable
 
     /// <summary>Raised after every (re)connection once channels are watched again, synced and the queue sent.</summary>
     public event Func<Task>? Resumed;
+
+    /// <summary>
+    /// Raised (synchronously, on the connection's pump: handlers must be quick and not call the hub) for every queued
+    /// envelope the server refused for good, besides <see cref="ReadRejectionsAsync"/>; lets several observers see
+    /// each refusal, where the stream hands each one to a single reader.
+    /// </summary>
+    public event Action<QueueRejection>? Rejected;
 
     /// <summary>The user's DID.</summary>
     public string Did { get; }
@@ -230,7 +240,11 @@ public sealed class HarmonyConnection : IAsyncDisposable
         await EnqueueAsync(decoded.Id, decoded.Channel, encodedEnvelope, capabilityId, cancellationToken);
     }
 
-    /// <summary>Sends queued envelopes in order while connected; stops at the first transient failure (kept for later).</summary>
+    /// <summary>
+    /// Sends queued envelopes in order while connected; stops at the first transient failure (connection lost,
+    /// <c>RateLimited</c>, <c>SlowMode</c>, an expired session, a server failure without a protocol code), keeping it
+    /// for later. A permanent refusal removes the envelope and is reported by <see cref="ReadRejectionsAsync"/>.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         if (_hub.State != HubConnectionState.Connected) return;
@@ -241,17 +255,25 @@ public sealed class HarmonyConnection : IAsyncDisposable
             {
                 try
                 {
-                    await InvokeAsync<AppendResult>(HubMethods.Send, [queued.Envelope, queued.CapabilityId, null], cancellationToken);
+                    await _hub.InvokeCoreAsync<AppendResult>(HubMethods.Send, [queued.Envelope, queued.CapabilityId, null], cancellationToken);
                 }
-                catch (HarmonyServerException e) when (e.Code is ErrorCodes.RateLimited or ErrorCodes.SlowMode)
+                catch (HubException hub) when (HarmonyServerException.TryParse(hub.Message, hub) is not { } refusal || IsTransientRefusal(refusal.Code))
                 {
-                    // Kept in the queue; nothing else may trigger a flush soon, so ask for one once the server allows it.
-                    Later(Flush.Instance, e.RetryAfter);
+                    // Rate limits, an expired session or a server-side failure without a protocol code (node or silo
+                    // unavailable): kept in the queue and tried again, never reported as a refusal.
+                    var retryAfter = HarmonyServerException.TryParse(hub.Message)?.RetryAfter ?? TransientRetryDelay;
+                    Later(Flush.Instance, retryAfter);
                     return;
                 }
-                catch (HarmonyServerException e)
+                catch (HubException hub)
                 {
-                    _rejections.Writer.TryWrite(new QueueRejection(queued.Id, queued.ChannelId, e));
+                    var rejection = new QueueRejection(queued.Id, queued.ChannelId, Translate(hub));
+                    _rejections.Writer.TryWrite(rejection);
+                    try { Rejected?.Invoke(rejection); }
+                    catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // An observer's failure must not stop the queue.
+                    }
                 }
                 catch (Exception) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -453,6 +475,9 @@ public sealed class HarmonyConnection : IAsyncDisposable
 
     private static HarmonyServerException Translate(HubException e) =>
         HarmonyServerException.TryParse(e.Message, e) ?? new HarmonyServerException(ErrorCodes.BadRequest, e.Message, null, e);
+
+    /// <summary>Protocol refusals of a queued send that say "later", not "never".</summary>
+    private static bool IsTransientRefusal(string code) => code is ErrorCodes.RateLimited or ErrorCodes.SlowMode or ErrorCodes.Unauthorized;
 
     private static bool IsTransient(Exception e) =>
         e is HttpRequestException or IOException or InvalidOperationException or TimeoutException or System.Net.WebSockets.WebSocketException
