@@ -23,9 +23,13 @@ public sealed class RecordingObserver : IChannelObserver
     }
 
     /// <summary>Waits until a batch matching <paramref name="condition"/> arrived.</summary>
-    public async Task WaitForAsync(Func<ChannelEventBatch, bool> condition, TimeSpan timeout)
+    public Task WaitForAsync(Func<ChannelEventBatch, bool> condition, TimeSpan timeout) =>
+        WaitUntilAsync(batches => batches.Any(condition), timeout);
+
+    /// <summary>Waits until everything received so far satisfies <paramref name="condition"/>.</summary>
+    public async Task WaitUntilAsync(Func<IReadOnlyList<ChannelEventBatch>, bool> condition, TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        while (!Batches.Any(condition)) await _signal.WaitAsync(cancel.Token);
+        while (!condition(Batches)) await _signal.WaitAsync(cancel.Token);
     }
 }
