@@ -80,7 +80,9 @@ public sealed class ChatSendRobustnessTests
             Assert.False(local.Pending);
             Assert.Null(local.SendError);
 
-            // Exactly once in the server's log, and bob reads it (and the reaction sent while down).
+            // Exactly once in the server's log, and bob reads it (and the reaction sent while down). Bob reconnects on
+            // his own schedule: ask only once his connection is back.
+            await Wait.UntilAsync(() => Task.FromResult(bob.Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected), "bob to reconnect");
             var log = await bob.Connection.InvokeAsync<Protocol.LogPage>("Sync", [channel, 0L, 200, bob.CapabilityFor(community.Id)]);
             Assert.Single(log.Entries, e => EnvelopeCodec.Decode(e.Envelope).Id == offline);
             Assert.Single(log.Entries, e => EnvelopeCodec.Decode(e.Envelope).Id == reaction);

@@ -15,6 +15,10 @@ internal sealed class LocalSealer : IDisposable
     private const int TagSize = 16;
     private readonly ChaCha20Poly1305 _aead;
 
+    // ChaCha20Poly1305 keeps one native cipher context per instance, so concurrent calls would corrupt each other's
+    // output (seen as authentication failures under parallel sends); every use goes through this lock.
+    private readonly Lock _gate = new();
+
     public LocalSealer(ReadOnlySpan<byte> identitySeed)
     {
         var key = HKDF.DeriveKey(HashAlgorithmName.SHA256, identitySeed.ToArray(), 32, salt: [], info: "harmony.client.store.v1"u8.ToArray());
@@ -27,7 +31,8 @@ internal sealed class LocalSealer : IDisposable
         var output = new byte[NonceSize + plaintext.Length + TagSize];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        _aead.Encrypt(nonce, plaintext, output.AsSpan(NonceSize, plaintext.Length), output.AsSpan(NonceSize + plaintext.Length), Aad(purpose, rowKey));
+        var aad = Aad(purpose, rowKey);
+        lock (_gate) _aead.Encrypt(nonce, plaintext, output.AsSpan(NonceSize, plaintext.Length), output.AsSpan(NonceSize + plaintext.Length), aad);
         return output;
     }
 
@@ -38,13 +43,17 @@ internal sealed class LocalSealer : IDisposable
         var plaintext = new byte[sealedValue.Length - NonceSize - TagSize];
         try
         {
-            _aead.Decrypt(sealedValue[..NonceSize], sealedValue[NonceSize..^TagSize], sealedValue[^TagSize..], plaintext, Aad(purpose, rowKey));
+            var aad = Aad(purpose, rowKey);
+            lock (_gate) _aead.Decrypt(sealedValue[..NonceSize], sealedValue[NonceSize..^TagSize], sealedValue[^TagSize..], plaintext, aad);
         }
         catch (CryptographicException e) { throw Corrupt(e); }
         return plaintext;
     }
 
-    public void Dispose() => _aead.Dispose();
+    public void Dispose()
+    {
+        lock (_gate) _aead.Dispose();
+    }
 
     public override string ToString() => "LocalSealer";
 
