@@ -18,4 +18,11 @@ public sealed record CommunityPolicy
 
     /// <summary>Revoked capability ids.</summary>
     [Id(4)] public IReadOnlyList<string> Revoked { get; init; } = [];
+
+    /// <summary>
+    /// Whether the community is open: its members (anyone who signed a join) act on the root capability's id for
+    /// member-level actions (<see cref="Harmony.Core.Protocol.Actions.Read"/>, <c>SendMessage</c>, <c>React</c>,
+    /// <c>AddMember</c>), as they hold no delegated capability.
+    /// </summary>
+    [Id(5)] public bool Open { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Harmony.Core.Capabilities;
@@ -33,6 +34,9 @@ internal sealed partial class ChannelGrain(
     ILogger<ChannelGrain> logger) : Grain, IChannelGrain
 {
     private const int MaxCachedCapabilities = 10_000;
+
+    /// <summary>What members of an open community may do by the root capability's id.</summary>
+    private static readonly FrozenSet<string> OpenMemberActions = FrozenSet.ToFrozenSet([Actions.Read, Actions.SendMessage, Actions.React, Actions.AddMember], StringComparer.Ordinal);
     private static readonly long MinUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
     private static readonly long MaxUnixMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
@@ -281,6 +285,8 @@ internal sealed partial class ChannelGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(did);
         if (!state.State.Initialized) return Task.CompletedTask;
+        // Open-community members are authorized by the roster: a leaver's cached checks must go.
+        if (!joined) _authorized.Clear();
         Publish(new ChannelEvent { Kind = ChannelEventKind.Membership, ChannelId = ChannelId, Member = did, Joined = joined });
         return Task.CompletedTask;
     }
@@ -388,6 +394,14 @@ internal sealed partial class ChannelGrain(
         var policyVersion = _policy.Version;
         if (_authorized.Allows(proof.CapabilityId, holder, action, policyVersion, time.GetUtcNow())) return holder;
         var capability = await ResolveCapabilityAsync(proof.CapabilityId);
+        if (capability is null && _policy.Open && !string.Equals(holder, owner, StringComparison.Ordinal) && OpenMemberActions.Contains(action))
+        {
+            // Members of an open community hold no delegated capability; the roster is their proof.
+            if (!await GrainFactory.GetGrain<ICommunityGrain>(state.State.CommunityId).IsParticipantAsync(holder))
+                throw Refusals.CapabilityInvalid($"'{holder}' is not a member of this open community.");
+            if (_policy.Version == policyVersion) _authorized.Add(proof.CapabilityId, holder, action, policyVersion, expires: null);
+            return holder;
+        }
         var chain = await _guard.VerifyHeldAsync(capability, holder, action, ChannelTarget, owner, CommunityTarget);
         // Only under the policy the check ran with: a newer one (installed while awaiting) may have revoked it.
         if (_policy.Version == policyVersion) _authorized.Add(proof.CapabilityId, holder, action, policyVersion, chain.Expires);

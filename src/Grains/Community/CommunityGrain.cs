@@ -403,6 +403,7 @@ internal sealed partial class CommunityGrain(
         Version = S.PolicyVersion,
         Banned = [.. S.Banned],
         Revoked = [.. S.Revoked],
+        Open = S.Open,
     };
 
     private CommunityInfo Info() => new()

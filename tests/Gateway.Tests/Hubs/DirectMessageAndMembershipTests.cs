@@ -87,4 +87,40 @@ public sealed class DirectMessageAndMembershipTests(NodeFixture fixture)
         await c.InvokeAsync(nameof(HarmonyHub.Leave), community.Id, carol.Invoke(carol.Root(community.Id), Actions.Leave, community.Target));
         Assert.Equal(new MembershipEvent(community.ChannelId, carol.Did, false), await Wait.ReadAsync(events));
     }
+
+    [Fact]
+    public async Task Members_of_an_open_community_read_and_write_by_the_root_id_until_they_leave()
+    {
+        using var alice = new TestUser();
+        using var bob = new TestUser();
+        using var mallory = new TestUser();
+        await using var a = await alice.ConnectAsync(Node);
+        await using var b = await bob.ConnectAsync(Node);
+        await using var m = await mallory.ConnectAsync(Node);
+        var id = "o" + Guid.NewGuid().ToString("N")[..12];
+        var target = InvocationTargets.Community(id);
+        var info = await a.InvokeAsync<Grains.Abstractions.Community.CommunityInfo>(nameof(HarmonyHub.CreateCommunity), id, "Open " + id, true,
+            alice.Invoke(alice.Root(id), Actions.Create, target, new JsonObject { ["name"] = "Open " + id }));
+        var channel = "general-" + id;
+        await a.InvokeAsync<Grains.Abstractions.Community.ChannelSummary>(nameof(HarmonyHub.CreateChannel), id, channel, "general", (int)ChannelKind.Text, null, 0,
+            alice.Invoke(alice.Root(id), Actions.ManageChannels, target, new JsonObject { ["channel"] = channel }));
+        var root = info.RootCapabilityId;
+        var fromAlice = alice.Envelope(channel);
+        Assert.Equal(1, (await a.InvokeAsync<AppendResult>(nameof(HarmonyHub.Send), fromAlice, root, null)).Seq);
+
+        // A stranger who has not joined is refused; the same calls succeed once bob signed a join.
+        Assert.Equal(ErrorCodes.CapabilityInvalid, (await HubErrors.CodeOf(() => m.InvokeAsync<AppendResult>(nameof(HarmonyHub.Send), mallory.Envelope(channel), root, null))).Code);
+        Assert.Equal(ErrorCodes.CapabilityInvalid, (await HubErrors.CodeOf(() => m.InvokeAsync<LogPage>(nameof(HarmonyHub.Sync), channel, 0L, 10, root))).Code);
+        await b.InvokeAsync<Grains.Abstractions.Community.MemberInfo>(nameof(HarmonyHub.Join), id, bob.Invoke(bob.Root(id), Actions.Join, target), Array.Empty<string>());
+        await b.InvokeAsync<WatchResult>(nameof(HarmonyHub.Watch), channel, root);
+        Assert.Equal(2, (await b.InvokeAsync<AppendResult>(nameof(HarmonyHub.Send), bob.Envelope(channel), root, null)).Seq);
+        Assert.Equal(2, (await b.InvokeAsync<LogPage>(nameof(HarmonyHub.Sync), channel, 0L, 10, root)).Entries.Count);
+        // Member-level actions only: moderating needs more than membership.
+        Assert.Equal(ErrorCodes.CapabilityInvalid, (await HubErrors.CodeOf(() => b.InvokeAsync<AppendResult>(nameof(HarmonyHub.Send),
+            bob.Envelope(channel, kind: EnvelopeKind.Pin, target: EnvelopeCodec.Decode(fromAlice).Id), root, null))).Code);
+
+        await b.InvokeAsync(nameof(HarmonyHub.Leave), id, bob.Invoke(bob.Root(id), Actions.Leave, target));
+        Assert.Equal(ErrorCodes.CapabilityInvalid, (await HubErrors.CodeOf(() => b.InvokeAsync<AppendResult>(nameof(HarmonyHub.Send), bob.Envelope(channel), root, null))).Code);
+        Assert.Equal(2, (await a.InvokeAsync<LogPage>(nameof(HarmonyHub.Sync), channel, 0L, 10, root)).LastSeq);
+    }
 }
