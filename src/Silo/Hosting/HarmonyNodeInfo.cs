@@ -25,7 +25,19 @@ public sealed class HarmonyNodeInfo
     /// <summary>The connection string Orleans and the log store use for the node's database (may hold a password).</summary>
     internal string ConnectionString => Options.Storage == DatabaseKind.Sqlite
         ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = SqliteDatabasePath }.ToString()
-        : Options.Postgres.ConnectionString!;
+        : PostgresConnectionString();
+
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "Max Pool Size", "MaxPoolSize", "MaximumPoolSize"];
+
+    private string PostgresConnectionString()
+    {
+        var connectionString = Options.Postgres.ConnectionString!;
+        // An explicit pool size in the connection string wins over the option (the plain builder records only the
+        // keys that are present; Npgsql's answers for every keyword it knows).
+        var present = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (PoolSizeKeywords.Any(present.ContainsKey)) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = Options.Postgres.MaxPoolSize }.ConnectionString;
+    }
 
     /// <summary>The ADO.NET invariant the Orleans providers accept for the node's database.</summary>
     internal string AdoNetInvariant => Options.Storage == DatabaseKind.Sqlite ? AdoNetInvariants.Sqlite : AdoNetInvariants.Postgres;
@@ -94,6 +106,11 @@ public sealed class HarmonyNodeInfo
                 // The parser's message may quote the string, password included; say only that it is malformed.
                 throw new HarmonyConfigurationException("Harmony:Postgres:ConnectionString is not a valid connection string.");
             }
+        }
+
+        if (options.Postgres.MaxPoolSize is < 1 or > 1000)
+        {
+            throw new HarmonyConfigurationException("Harmony:Postgres:MaxPoolSize must be in 1..1000.");
         }
 
         var cluster = options.Cluster;

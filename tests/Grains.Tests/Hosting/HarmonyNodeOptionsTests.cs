@@ -2,6 +2,7 @@ using Harmony.Grains.Storage;
 using Harmony.Grains.Storage.Sqlite;
 using Harmony.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Xunit;
 
 namespace Harmony.Grains.Tests.Hosting;
@@ -59,6 +60,27 @@ public sealed class HarmonyNodeOptionsTests
     }
 
     [Theory]
+    [InlineData("Host=db;Database=h;Username=u;Password=pw", null, 20)]
+    [InlineData("Host=db;Database=h;Username=u;Password=pw", "7", 7)]
+    [InlineData("Host=db;Database=h;Username=u;Password=pw;Maximum Pool Size=50", "7", 50)]
+    [InlineData("Host=db;Database=h;Username=u;Password=pw;MaxPoolSize=3", null, 3)]
+    public void The_postgres_pool_is_capped_unless_the_connection_string_sets_its_own(string connectionString, string? option, int expected)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Harmony:Storage"] = "Postgres",
+            ["Harmony:Postgres:ConnectionString"] = connectionString,
+        };
+        if (option is not null) values["Harmony:Postgres:MaxPoolSize"] = option;
+
+        var info = HarmonyNodeInfo.Resolve(Bind(values), "/ignored");
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(info.ConnectionString).MaxPoolSize);
+        Assert.Equal("pw", new NpgsqlConnectionStringBuilder(info.ConnectionString).Password);
+    }
+
+    [Theory]
+    [InlineData("pool size zero", "Harmony:Postgres:MaxPoolSize", "0", "Harmony:Postgres:ConnectionString", "Host=db;Database=h")]
     [InlineData("Postgres storage without a connection string", "Harmony:Storage", "Postgres", null, null)]
     [InlineData("AdoNet clustering on SQLite", "Harmony:Cluster:Mode", "AdoNet", null, null)]
     [InlineData("same silo and gateway port", "Harmony:Cluster:SiloPort", "30000", null, null)]
