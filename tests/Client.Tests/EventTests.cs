@@ -27,7 +27,7 @@ public sealed class EventTests
         // The server stops sending this channel's events to the reader behind the SDK's back, so it misses seq 2.
         await reader.InvokeAsync(HubMethods.Unwatch, [scenario.ChannelId]);
         await writer.SendMessageAsync(scenario.ChannelId, "two"u8.ToArray(), scenario.RootCapabilityId);
-        await OfflineQueueTests.Until(async () => await writer.Store.CountQueuedAsync() == 0);
+        await Wait.UntilAsync(async () => await writer.Store.CountQueuedAsync() == 0, "the offline queue to drain", 15_000);
         await reader.InvokeAsync<WatchResult>(HubMethods.Watch, [scenario.ChannelId, scenario.RootCapabilityId]);
         await writer.SendMessageAsync(scenario.ChannelId, "three"u8.ToArray(), scenario.RootCapabilityId);
 

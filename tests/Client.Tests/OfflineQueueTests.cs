@@ -31,7 +31,7 @@ public sealed class OfflineQueueTests
         {
             Assert.Equal([first, second], (await restarted.Store.QueuedAsync()).Select(q => q.Id));
             await restarted.StartAsync();
-            await Until(async () => await restarted.Store.CountQueuedAsync() == 0);
+            await Wait.UntilAsync(async () => await restarted.Store.CountQueuedAsync() == 0, "the offline queue to drain", 15_000);
 
             // A crash between the server's acknowledgement and the local removal leaves an envelope queued: resending it is harmless.
             var log = await SyncAsync(admin, scenario);
@@ -83,16 +83,6 @@ public sealed class OfflineQueueTests
 
     internal static Task<LogPage> SyncAsync(HarmonyConnection connection, Scenario scenario) =>
         connection.InvokeAsync<LogPage>(HubMethods.Sync, [scenario.ChannelId, 0L, 100, scenario.RootCapabilityId]);
-
-    internal static async Task Until(Func<Task<bool>> condition, int timeoutMs = 15_000)
-    {
-        using var cts = new CancellationTokenSource(timeoutMs);
-        while (!await condition())
-        {
-            cts.Token.ThrowIfCancellationRequested();
-            await Task.Delay(10, CancellationToken.None);
-        }
-    }
 
     private sealed class FailingEncryptor : Encryption.IMessageEncryptor
     {

@@ -43,7 +43,7 @@ public sealed class ReconnectTests
                 await writer.StartAsync();
                 ids.Add(await writer.SendMessageAsync(scenario.ChannelId, "during"u8.ToArray(), scenario.RootCapabilityId));
                 ids.Add(await writer.SendMessageAsync(scenario.ChannelId, "after"u8.ToArray(), scenario.RootCapabilityId));
-                await OfflineQueueTests.Until(async () => await writer.Store.CountQueuedAsync() == 0);
+                await Wait.UntilAsync(async () => await writer.Store.CountQueuedAsync() == 0, "the offline queue to drain", 15_000);
             }
 
             var received = new List<ChannelEnvelope>();

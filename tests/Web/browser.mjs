@@ -89,12 +89,33 @@ export async function inviteAndJoin(owner, invitee) {
 export const mainMessage = (page, text) => page.locator('.main [data-testid="message"]', { hasText: text });
 
 /**
+ * Runs in the page: how many MLS group states IndexedDB holds (one per channel group joined), or, given `above`,
+ * whether there are more than that.
+ */
+function groupsInPage(above) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('harmony');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const keys = open.result.transaction('kv').objectStore('kv').getAllKeys();
+      keys.onerror = () => reject(keys.error);
+      keys.onsuccess = () => {
+        open.result.close();
+        const count = keys.result.filter((k) => String(k).startsWith('mls.group.')).length;
+        resolve(above === undefined ? count : count > above);
+      };
+    };
+  });
+}
+
+/**
  * Sends a message, retrying while the client is not in the channel's MLS group yet (a member adds it on the
  * `membership` event; until then a send is refused with the reason and nothing is sent). Up to 60 s.
  */
 export async function sendWhenInGroup(page, text, scope = page.locator('.main')) {
   const deadline = Date.now() + 60_000;
   for (;;) {
+    const groupsBefore = await page.evaluate(groupsInPage);
     await scope.getByTestId('composer').fill(text);
     await scope.getByTestId('send').click();
     const outcome = await Promise.race([
@@ -104,6 +125,9 @@ export async function sendWhenInGroup(page, text, scope = page.locator('.main'))
     if (outcome === 'sent') return;
     if (Date.now() > deadline) throw new Error(`never added to the channel encryption group: ${await page.getByTestId('notice').textContent()}`);
     await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
-    await page.waitForTimeout(1000);
+    // Retry once a Welcome has put this page into another group (counted from before the attempt, so a join that
+    // raced the failed send is not missed).
+    await page.waitForFunction(groupsInPage, groupsBefore, { timeout: Math.max(1, deadline - Date.now()), polling: 250 })
+      .catch(async () => { throw new Error(`never added to the channel encryption group: ${await page.getByTestId('notice').textContent()}`); });
   }
 }

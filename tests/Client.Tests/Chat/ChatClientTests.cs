@@ -1,3 +1,4 @@
+using Harmony.Client.Tests.Infrastructure;
 using Harmony.Client.Chat;
 using Harmony.Core.Errors;
 using Harmony.Core.Protocol;

@@ -1,3 +1,4 @@
+using Harmony.Client.Tests.Infrastructure;
 using Harmony.Client.Chat;
 using Harmony.Core.Crypto;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-namespace Harmony.Client.Tests.Chat;
+namespace Harmony.Client.Tests.Infrastructure;
 
 /// <summary>Waits on conditions with a timeout (no fixed sleeps).</summary>
 public static class Wait
